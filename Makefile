@@ -1,0 +1,31 @@
+# collectkit: two commands do all the set-up (see README.md).
+#   make lab   creates .venv if needed, installs collectkit, opens JupyterLab on the course
+#   make test  creates .venv if needed, installs collectkit, runs the whole suite
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: lab test dashboard bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[lab,test]"
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks notebooks/00_start_here.ipynb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env -p no:cacheprovider
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/score_throughput.py
+	$(BIN)/python benchmarks/act_quality.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info test-artifacts

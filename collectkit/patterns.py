@@ -1,0 +1,229 @@
+"""Phrase patterns: one linear-time RE2 set per language group, evaluated once per utterance.
+
+Acts and rules describe what they look for as *matchers* in YAML::
+
+    patterns:
+      en:
+        - '\\b(?:sue|lawsuit)\\b'                 # a regex alternative
+        - all: ['{TELL}', '{FAMILY}']           # every part must match somewhere
+      zh: ['起诉你']
+    unless:
+      en: ['\\b(?:will not|won.t) sue\\b']
+
+``{NAME}`` expands to a lexicon entry (uppercase names), wrapped in ``(?:...)``. Patterns are
+matched against :func:`collectkit.text.normalize` output: lower case, NFKC, Simplified Chinese.
+All regexes of all matchers go into one RE2 ``Set`` per group, so scoring an utterance costs one
+linear-time scan however many rules there are, and no input can trigger backtracking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import re2
+
+from .errors import RuleError
+from .text import has_cjk, normalize
+from .yamlio import line_of
+
+GROUPS = ("en", "zh")
+_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+class Lexicon:
+    """Named regex fragments per group, layered: local defines, then a parent lexicon."""
+
+    def __init__(self, entries: Mapping[str, Mapping[str, str]] | None = None,
+                 parent: "Lexicon | None" = None, source: str | None = None):
+        self.entries = {g: dict((entries or {}).get(g) or {}) for g in GROUPS}
+        self.parent = parent
+        self.source = source
+
+    def lookup(self, group: str, name: str) -> str | None:
+        if name in self.entries[group]:
+            return self.entries[group][name]
+        return self.parent.lookup(group, name) if self.parent else None
+
+    def expand(self, group: str, pattern: str, *, source=None, line=None, _depth=0) -> str:
+        if _depth > 12:
+            raise RuleError(f"lexicon entries refer to each other in a loop near {pattern!r}",
+                            path=source, line=line)
+
+        def replace(match: re.Match) -> str:
+            value = self.lookup(group, match.group(1))
+            if value is None:
+                raise RuleError(f"unknown lexicon entry {{{match.group(1)}}} for {group!r}",
+                                path=source, line=line,
+                                fix="define it under 'define:' in this file or in a lexicon file")
+            return "(?:" + self.expand(group, value, source=source, line=line,
+                                       _depth=_depth + 1) + ")"
+
+        return _MACRO.sub(replace, pattern)
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """Alternatives (tuples of regex ids that must all match) minus ``unless`` alternatives."""
+
+    group_alts: Mapping[str, tuple[tuple[int, ...], ...]]
+    group_unless: Mapping[str, tuple[tuple[int, ...], ...]]
+
+    def hit(self, group: str, matched: frozenset[int]) -> bool:
+        alts = self.group_alts.get(group)
+        if not alts:
+            return False
+        if not any(all(i in matched for i in alt) for alt in alts):
+            return False
+        return not any(all(i in matched for i in alt) for alt in self.group_unless.get(group, ()))
+
+    def blocked(self, group: str, matched: frozenset[int]) -> bool:
+        """True when an ``unless`` alternative matches (for matchers that only veto)."""
+        return any(all(i in matched for i in alt) for alt in self.group_unless.get(group, ()))
+
+    def ids(self) -> set[int]:
+        out: set[int] = set()
+        for alts in self.group_alts.values():
+            for alt in alts:
+                out.update(alt)
+        return out
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.group_alts.values())
+
+
+class PatternBook:
+    """Collects regexes from many matchers, then compiles one RE2 set per group."""
+
+    def __init__(self):
+        self._ids: dict[str, dict[str, int]] = {g: {} for g in GROUPS}
+        self._regexes: dict[str, list[str]] = {g: [] for g in GROUPS}
+        self._sets: dict[str, Any] | None = None
+        # sequential ids per group would collide across groups; keep one id space
+        self._next = 0
+        self._owner: list[tuple[str, str]] = []
+
+    @staticmethod
+    def _options():
+        options = re2.Options()
+        options.case_sensitive = False
+        options.max_mem = 512 << 20
+        return options
+
+    def _add_regex(self, group: str, regex: str, *, source=None, line=None) -> int:
+        known = self._ids[group].get(regex)
+        if known is not None:
+            return known
+        try:
+            re2.compile(regex, self._options())
+        except re2.error as exc:
+            raise RuleError(f"pattern {regex!r} does not compile: {exc}", path=source, line=line,
+                            fix="RE2 syntax: no look-arounds or back-references") from None
+        if self._sets is not None:
+            raise RuntimeError("PatternBook is already compiled")
+        ident = self._next
+        self._next += 1
+        self._ids[group][regex] = ident
+        self._regexes[group].append(regex)
+        self._owner.append((group, regex))
+        return ident
+
+    def _alternatives(self, group: str, items: Any, lexicon: Lexicon, source, line) -> list:
+        if items is None:
+            return []
+        if isinstance(items, str):
+            items = [items]
+        if not isinstance(items, list):
+            raise RuleError(f"patterns for {group!r} must be a list", path=source,
+                            line=line_of(items) or line)
+        alts = []
+        for index, item in enumerate(items):
+            item_line = (getattr(items, "item_lines", None) or [line] * len(items))[index] \
+                if hasattr(items, "item_lines") else line
+            if isinstance(item, str):
+                parts = [item]
+            elif isinstance(item, dict) and isinstance(item.get("all"), list) and item["all"]:
+                parts = item["all"]
+            else:
+                raise RuleError("a pattern is a regex string or {all: [regex, ...]}",
+                                path=source, line=item_line)
+            ids = []
+            for part in parts:
+                if not isinstance(part, str) or not part.strip():
+                    raise RuleError("empty pattern", path=source, line=item_line)
+                expanded = lexicon.expand(group, part, source=source, line=item_line)
+                ids.append(self._add_regex(group, expanded, source=source, line=item_line))
+            alts.append(tuple(ids))
+        return alts
+
+    def matcher(self, patterns: Any, unless: Any = None, *, lexicon: Lexicon,
+                source: str | Path | None = None, line: int | None = None) -> Matcher:
+        """Register ``{group: [alternative, ...]}`` mappings and return their matcher."""
+        group_alts, group_unless = {}, {}
+        for target, spec in ((group_alts, patterns), (group_unless, unless)):
+            if spec is None:
+                continue
+            if not isinstance(spec, dict):
+                raise RuleError("patterns must be keyed by language group: en, zh", path=source,
+                                line=line_of(spec) or line, fix="write 'en: [...]' and/or 'zh: [...]'")
+            for group, items in spec.items():
+                if group not in GROUPS:
+                    raise RuleError(f"unknown pattern group {group!r}", path=source,
+                                    line=line_of(spec, group) or line,
+                                    fix="use 'en' (English) or 'zh' (Chinese, written in Simplified; Traditional input is mapped)")
+                target[group] = tuple(self._alternatives(group, items, lexicon, source,
+                                                         line_of(spec, group) or line))
+        return Matcher(group_alts, group_unless)
+
+    def compile(self) -> None:
+        sets = {}
+        for group in GROUPS:
+            regex_set = re2.Set.SearchSet(self._options())
+            for regex in self._regexes[group]:
+                regex_set.Add(regex)
+            regex_set.Compile()
+            sets[group] = (regex_set, [self._ids[group][r] for r in self._regexes[group]])
+        self._sets = sets
+
+    def match(self, text: str) -> tuple[str, frozenset[int]]:
+        """Normalise ``text`` and return its group and the ids of every regex that matches."""
+        if self._sets is None:
+            self.compile()
+        norm = normalize(text)
+        group = "zh" if has_cjk(norm) else "en"
+        regex_set, ids = self._sets[group]
+        found = regex_set.Match(norm)
+        if not found:
+            return group, frozenset()
+        return group, frozenset(ids[i] for i in found)
+
+    def regex(self, ident: int) -> tuple[str, str]:
+        return self._owner[ident]
+
+    def __len__(self) -> int:
+        return self._next
+
+
+class MatcherIndex:
+    """Which keys could fire for a set of matched ids: avoids testing every matcher each time."""
+
+    def __init__(self, items):
+        self.by_id: dict[int, list] = {}
+        self.always: list = []
+        for key, matcher in items:
+            triggers = {alt[0] for alts in matcher.group_alts.values() for alt in alts if alt}
+            if not triggers:
+                self.always.append(key)
+            for ident in triggers:
+                self.by_id.setdefault(ident, []).append(key)
+
+    def candidates(self, matched: frozenset[int]) -> list:
+        seen = list(self.always)
+        for ident in matched:
+            keys = self.by_id.get(ident)
+            if keys:
+                seen.extend(keys)
+        return seen

@@ -1,0 +1,59 @@
+"""Typed score reports that serialise to the JSON of DESIGN.md section 7."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..compliance.checker import Violation
+
+
+@dataclass(frozen=True)
+class Score:
+    total: int
+    compliance: int
+    technique: int | None
+    outcome: int | None
+    passed: bool
+
+    def to_dict(self) -> dict:
+        return {"total": self.total, "compliance": self.compliance, "technique": self.technique,
+                "outcome": self.outcome, "passed": self.passed}
+
+
+@dataclass(frozen=True)
+class Feedback:
+    turn: int | None
+    kind: str           # "compliance" | "technique" | "structure" | "outcome"
+    message: str
+    better_line: str
+
+    def to_dict(self) -> dict:
+        return {"turn": self.turn, "kind": self.kind, "message": self.message,
+                "better_line": self.better_line}
+
+
+@dataclass(frozen=True)
+class ScoreReport:
+    call_id: str
+    jurisdiction: str
+    lang: str
+    violations: tuple[Violation, ...]
+    acts: tuple[tuple[str, ...], ...]
+    score: Score
+    feedback: tuple[Feedback, ...] = ()
+    source: str | None = field(default=None, compare=False)
+
+    @property
+    def passed(self) -> bool:
+        return self.score.passed
+
+    @property
+    def critical(self) -> tuple[Violation, ...]:
+        return tuple(v for v in self.violations if v.severity == "critical")
+
+    def to_dict(self) -> dict:
+        return {"call_id": self.call_id, "jurisdiction": self.jurisdiction, "lang": self.lang,
+                "violations": [v.to_dict() for v in self.violations],
+                "acts": [list(a) for a in self.acts],
+                "score": self.score.to_dict(),
+                "feedback": [f.to_dict() for f in self.feedback]}

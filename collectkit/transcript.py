@@ -163,8 +163,8 @@ def _as_datetime(value: Any, key: str, source, line) -> dt.datetime:
 def build_meta(raw: dict | None, *, source=None, default_id: str = "", turns_text: str = "",
                line_offset: int = 0) -> CallMeta:
     """Validate front matter (a dict) into a CallMeta; errors name the key's line."""
-    raw = dict(raw or {})
     lines = getattr(raw, "key_lines", None) or {}
+    raw = dict(raw or {})
 
     def where(key):
         return (lines.get(key) + line_offset) if key in lines else None

@@ -51,6 +51,15 @@ class ScoreReport:
     def critical(self) -> tuple[Violation, ...]:
         return tuple(v for v in self.violations if v.severity == "critical")
 
+    def _repr_html_(self) -> str:
+        from .render import report_html
+        return report_html(self)
+
+    def to_html(self, transcript=None) -> str:
+        """An HTML table of the findings (and the call, if given); call text is escaped."""
+        from .render import report_html
+        return report_html(self, transcript)
+
     def to_dict(self) -> dict:
         return {"call_id": self.call_id, "jurisdiction": self.jurisdiction, "lang": self.lang,
                 "violations": [v.to_dict() for v in self.violations],

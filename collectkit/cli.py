@@ -132,6 +132,189 @@ def cmd_rules_show(args) -> int:
     return 0
 
 
+# ------------------------------------------------------------------ personas, scenarios
+
+
+def cmd_personas_list(args) -> int:
+    from .personas import list_personas, load_persona
+
+    lang = args.lang or "en"
+    for persona_id in list_personas():
+        persona = load_persona(persona_id)
+        print(f"{persona_id:<22} {persona.name(lang)}")
+    return 0
+
+
+def cmd_personas_show(args) -> int:
+    from .personas import load_persona
+
+    persona = load_persona(args.persona_id)
+    lang = args.lang or "en"
+    if args.format == "json":
+        _print_json({"id": persona.id, "name": persona.name(lang),
+                     "summary": persona.text("summary", lang), "tactic": persona.text("tactic", lang),
+                     "start": persona.start, "langs": list(persona.langs),
+                     "tactic_acts": list(persona.tactic_acts), "avoid_acts": list(persona.avoid_acts)})
+        return 0
+    print(f"{persona.id}: {persona.name(lang)}\n")
+    print(persona.text("summary", lang).strip() + "\n")
+    print("What works: " + persona.text("tactic", lang).strip() + "\n")
+    print("Languages: " + ", ".join(persona.langs))
+    print("Starting state (hidden from the trainee): " +
+          ", ".join(f"{k} {v:.2f}" for k, v in persona.start.items()))
+    return 0
+
+
+def cmd_scenarios_list(args) -> int:
+    from .scenarios import list_scenarios, load_scenario
+
+    lang = args.lang or "en"
+    broken = []
+    for scenario_id in list_scenarios():
+        try:
+            s = load_scenario(scenario_id)
+        except CollectkitError as exc:
+            broken.append(str(exc))
+            continue
+        print(f"{scenario_id:<34} {s.persona:<22} {s.meta.jurisdiction}  {','.join(s.langs):<16} "
+              f"{s.text('title', lang)}")
+    for problem in broken:
+        sys.stderr.write(f"collectkit: skipped: {problem}\n")
+    return 2 if broken else 0
+
+
+def cmd_scenarios_show(args) -> int:
+    from .scenarios import load_scenario
+
+    s = load_scenario(args.scenario_id)
+    lang = args.lang or s.langs[0]
+    if args.format == "json":
+        _print_json({"id": s.id, "title": s.text("title", lang), "persona": s.persona,
+                     "langs": list(s.langs), "meta": s.meta.to_dict(), "facts": s.facts,
+                     "goal": s.text("goal", lang), "pass_mark": s.pass_mark, "previous": s.previous})
+        return 0
+    print(f"{s.id}: {s.text('title', lang)}")
+    print(f"  persona:    {s.persona}")
+    print(f"  languages:  {', '.join(s.langs)}")
+    print(f"  regime:     {s.meta.jurisdiction}   party: {s.meta.party}   started_at: "
+          f"{s.meta.started_at.isoformat() if s.meta.started_at else '-'}")
+    print(f"  facts:      " + ", ".join(f"{k}={v}" for k, v in s.facts.items() if not isinstance(v, dict)))
+    print(f"  pass mark:  {s.pass_mark}")
+    if s.previous:
+        print(f"  follows:    {s.previous}")
+    print(f"\nGoal: {s.text('goal', lang)}")
+    return 0
+
+
+def cmd_scenarios_validate(args) -> int:
+    from .scenarios import load_scenario_file, validate_all
+    from pathlib import Path
+
+    if args.paths:
+        problems = []
+        for path in args.paths:
+            try:
+                load_scenario_file(Path(path))
+            except CollectkitError as exc:
+                problems.append(str(exc))
+    else:
+        problems = validate_all()
+    for problem in problems:
+        sys.stderr.write(f"collectkit: error: {problem}\n")
+    if problems:
+        return 2
+    print("all scenarios are valid")
+    return 0
+
+
+# ------------------------------------------------------------------ roleplay
+
+
+def _session_for(args):
+    from .engine import Session
+    from .transcript import parse_script
+
+    if bool(args.persona) == bool(args.scenario):
+        raise UsageError("give exactly one of --persona ID or --scenario ID",
+                         fix="see 'collectkit personas list' and 'collectkit scenarios list'")
+    script = None
+    meta = None
+    if args.script:
+        from pathlib import Path
+        path = Path(args.script)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise UsageError("script file not found", path=path) from None
+        script = parse_script(text, source=path)
+        if not args.scenario and "---" in text.split("\n", 1)[0]:
+            meta = {k: v for k, v in script.meta.to_dict().items()
+                    if k not in ("lang", "call_id", "persona", "scenario") and v not in (None, [], False, "")}
+    lang = args.lang
+    if args.scenario:
+        from .scenarios import load_scenario
+        scenario = load_scenario(args.scenario)
+        lang = lang or scenario.langs[0]
+        session = Session(scenario, seed=args.seed, lang=lang)
+    else:
+        lang = lang or "en"
+        if meta is None and args.jurisdiction:
+            meta = {"jurisdiction": args.jurisdiction}
+        session = Session(args.persona, seed=args.seed, lang=lang, meta=meta)
+    return session, script
+
+
+def cmd_roleplay(args) -> int:
+    session, script = _session_for(args)
+    if script is None:
+        return _interactive(session)
+    for turn in script.turns:
+        if turn.speaker != "agent":
+            continue
+        if session.ended:
+            break
+        session.say(turn.text)
+    if args.format == "json":
+        _print_json(session.to_dict())
+    else:
+        for turn in session.turns:
+            who = "you   " if turn.speaker == "agent" else "debtor"
+            print(f"{who}: {turn.text}")
+        print(f"\noutcome: {session.outcome}\n")
+        print(_report_table(session.report()))
+    return 0
+
+
+def _interactive(session) -> int:
+    lang = session.lang
+    persona = session.persona
+    print(f"Role-play: {persona.name(lang)} ({lang}). Type your line and press Enter; "
+          f"'/end' ends the call, '/quit' leaves without a report.")
+    if session.scenario:
+        print("Goal: " + session.scenario.text("goal", lang))
+    while not session.ended:
+        try:
+            line = input("you> ")
+        except EOFError:
+            print()
+            break
+        if line.strip() == "/quit":
+            return 0
+        if line.strip() == "/end":
+            break
+        if not line.strip():
+            continue
+        reply = session.say(line)
+        print(f"debtor> {reply.text}")
+        for event in reply.events:
+            if event["type"] == "violation":
+                print(f"  ! {event['rule']} {event['category']}: {event['message']}")
+    print(f"\ncall ended: {session.outcome}")
+    if session.turns:
+        print(_report_table(session.report()))
+    return 0
+
+
 # ------------------------------------------------------------------ parser
 
 
@@ -167,6 +350,45 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("--format", choices=("table", "json"), default="table")
     rs.set_defaults(func=cmd_rules_show)
     rules.set_defaults(func=lambda args: (rules.print_help(), 0)[1])
+
+    personas = sub.add_parser("personas", help="the simulated debtor types")
+    personas_sub = personas.add_subparsers(dest="personas_command", metavar="ACTION")
+    pl = personas_sub.add_parser("list", help="one line per persona")
+    pl.add_argument("--lang", choices=("en", "zh-Hans", "zh-Hant"))
+    pl.set_defaults(func=cmd_personas_list)
+    ps = personas_sub.add_parser("show", help="who the persona is and what works with them")
+    ps.add_argument("persona_id", metavar="ID")
+    ps.add_argument("--lang", choices=("en", "zh-Hans", "zh-Hant"))
+    ps.add_argument("--format", choices=("table", "json"), default="table")
+    ps.set_defaults(func=cmd_personas_show)
+    personas.set_defaults(func=lambda args: (personas.print_help(), 0)[1])
+
+    scenarios = sub.add_parser("scenarios", help="practice scenarios (persona + facts + goal)")
+    scenarios_sub = scenarios.add_subparsers(dest="scenarios_command", metavar="ACTION")
+    sl = scenarios_sub.add_parser("list", help="one line per scenario")
+    sl.add_argument("--lang", choices=("en", "zh-Hans", "zh-Hant"))
+    sl.set_defaults(func=cmd_scenarios_list)
+    ss = scenarios_sub.add_parser("show", help="a scenario's facts and goal")
+    ss.add_argument("scenario_id", metavar="ID")
+    ss.add_argument("--lang", choices=("en", "zh-Hans", "zh-Hant"))
+    ss.add_argument("--format", choices=("table", "json"), default="table")
+    ss.set_defaults(func=cmd_scenarios_show)
+    sv = scenarios_sub.add_parser("validate", help="check scenario files (all, or the given ones)")
+    sv.add_argument("paths", nargs="*", metavar="FILE")
+    sv.set_defaults(func=cmd_scenarios_validate)
+    scenarios.set_defaults(func=lambda args: (scenarios.print_help(), 0)[1])
+
+    rp = sub.add_parser("roleplay", help="practise a call with a simulated debtor",
+                        description="Without --script: an interactive call in the terminal. With "
+                                    "--script FILE: plays the file's agent lines in order.")
+    rp.add_argument("--persona", metavar="ID")
+    rp.add_argument("--scenario", metavar="ID")
+    rp.add_argument("--lang", choices=("en", "zh-Hans", "zh-Hant"))
+    rp.add_argument("--seed", type=int, default=0)
+    rp.add_argument("--script", metavar="FILE")
+    rp.add_argument("--jurisdiction", choices=("US", "CN", "TW"), type=str.upper)
+    rp.add_argument("--format", choices=("table", "json"), default="table")
+    rp.set_defaults(func=cmd_roleplay)
     return parser
 
 

@@ -19,7 +19,7 @@ from typing import Callable
 from ..compliance.catalog import default_catalog
 from ..compliance.checker import check
 from ..dialogue.acts import UNLAWFUL_ACTS
-from ..engine.conditions import PROMISE_LEVELS, STATE_VARS
+from ..personas.conditions import PROMISE_LEVELS, STATE_VARS
 from ..errors import UsageError
 from ..patterns import Lexicon, PatternBook
 from ..personas import Persona, load_persona

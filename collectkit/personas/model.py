@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..engine.conditions import PROMISE_LEVELS, STATE_VARS, Condition
+from .conditions import PROMISE_LEVELS, STATE_VARS, Condition
 from ..errors import PersonaError
 from ..text import LANGS, localize
 from ..yamlio import line_of, load_yaml

@@ -26,6 +26,8 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/score_throughput.py
 	$(BIN)/python benchmarks/act_quality.py
+	$(BIN)/python benchmarks/eval_calls.py
+	$(BIN)/python benchmarks/turn_latency.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-artifacts

@@ -35,6 +35,17 @@ _EXPORTS = {
     "score": "collectkit.scoring.score",
     "score_many": "collectkit.scoring.score",
     "ScoreReport": "collectkit.scoring.report",
+    "debrief": "collectkit.scoring.debrief",
+    "Debrief": "collectkit.scoring.debrief",
+    "Session": "collectkit.engine.session",
+    "Reply": "collectkit.engine.session",
+    "SessionState": "collectkit.engine.session",
+    "load_scenario": "collectkit.scenarios",
+    "list_scenarios": "collectkit.scenarios",
+    "Scenario": "collectkit.scenarios",
+    "load_persona": "collectkit.personas",
+    "list_personas": "collectkit.personas",
+    "Persona": "collectkit.personas",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -11,7 +11,6 @@ the same lines give the same call, and :meth:`Session.fork` replays a call up to
 
 from __future__ import annotations
 
-import functools
 import random
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Callable
@@ -21,8 +20,8 @@ from ..compliance.checker import check
 from ..dialogue.acts import UNLAWFUL_ACTS
 from ..personas.conditions import PROMISE_LEVELS, STATE_VARS
 from ..errors import UsageError
-from ..patterns import Lexicon, PatternBook
 from ..personas import Persona, load_persona
+from ..personas.cues import cues_of
 from ..scenarios import CURRENCY, LANG_DEFAULT_REGIME, Scenario, format_amount, load_scenario
 from ..text import LANGS, localize
 from ..transcript import CallMeta, Transcript, Turn, build_meta
@@ -83,26 +82,6 @@ class _Context:
     has_date: bool
     amount_fits: bool
     counts: dict
-
-
-@functools.lru_cache(maxsize=None)
-def _cue_book():
-    """Persona cue patterns ("ask for the estate's representative", ...) in one RE2 set."""
-    from ..dialogue.acts import shared_lexicon
-    from ..personas import list_personas
-
-    book = PatternBook()
-    lexicon = shared_lexicon()
-    matchers = {}
-    for persona_id in list_personas():
-        persona = load_persona(persona_id)
-        for name, spec in (persona.cues or {}).items():
-            spec = dict(spec)
-            unless = spec.pop("unless", None)
-            matchers[(persona_id, name)] = book.matcher(spec, unless, lexicon=lexicon,
-                                                        source=persona.path)
-    book.compile()
-    return book, matchers
 
 
 class Session:
@@ -237,10 +216,7 @@ class Session:
         acts = frozenset(catalog.acts.acts_of(group, matched))
         violations = [v for v in check(self.transcript(), catalog=catalog).violations
                       if v.turn == index]
-        cue_book, matchers = _cue_book()
-        cue_group, cue_matched = cue_book.match(text)
-        cues = frozenset(name for (pid, name), m in matchers.items()
-                         if pid == self.persona.id and m.hit(cue_group, cue_matched))
+        cues = cues_of(self.persona.id, text)
         named = amounts(text)
         ctx = _Context(
             state=self._state, acts=acts, cues=cues, flags=frozenset(self.flags),
@@ -300,6 +276,17 @@ class Session:
             self.on_turn(self, text, reply)
         return reply
 
+    def preview(self, text: str):
+        """Violations ``text`` would cause if said now (coach mode); changes nothing."""
+        from ..compliance.checker import check as run_check
+
+        text = (text or "").strip()
+        if not text:
+            return ()
+        draft = Transcript(self.meta, tuple(self.turns) + (Turn("agent", text),))
+        index = len(self.turns)
+        return tuple(v for v in run_check(draft).violations if v.turn == index)
+
     def _set_promise(self, level: str, events: list) -> None:
         # A promise only moves up, except a new vague promise after a broken one.
         if PROMISE_LEVELS.index(level) > PROMISE_LEVELS.index(self.promise):
@@ -336,7 +323,7 @@ class Session:
     def report(self):
         """The DESIGN.md section 7 score report of the call so far."""
         from ..scoring import score
-        return score(self.transcript(), self.scenario)
+        return score(self.transcript(), self.scenario, outcome=self.outcome)
 
     def to_dict(self) -> dict:
         """The ``collectkit roleplay --format json`` document."""

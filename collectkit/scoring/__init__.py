@@ -1,6 +1,9 @@
-"""Scoring: compliance gate now; the technique rubric and outcome come with the coaching issue."""
+"""Scoring: the compliance gate, call structure, technique per debtor type, outcome and
+balance, with feedback and better lines; debriefs of role-plays."""
 
+from .debrief import Debrief, TurningPoint, debrief
 from .report import Feedback, Score, ScoreReport
 from .score import DEFAULT_PASS_MARK, score, score_many
 
-__all__ = ["DEFAULT_PASS_MARK", "Feedback", "Score", "ScoreReport", "score", "score_many"]
+__all__ = ["DEFAULT_PASS_MARK", "Debrief", "Feedback", "Score", "ScoreReport", "TurningPoint",
+           "debrief", "score", "score_many"]

@@ -42,6 +42,10 @@ class ScoreReport:
     score: Score
     feedback: tuple[Feedback, ...] = ()
     source: str | None = field(default=None, compare=False)
+    outcome_label: str | None = None       # how the call ended (DESIGN.md section 8), None for scripts
+    persona: str | None = None             # the debtor type the technique was judged against
+    breakdown: dict = field(default_factory=dict)   # points per dimension
+    checks: tuple = ()                     # every structure and technique check, passed or not
 
     @property
     def passed(self) -> bool:
@@ -65,4 +69,7 @@ class ScoreReport:
                 "violations": [v.to_dict() for v in self.violations],
                 "acts": [list(a) for a in self.acts],
                 "score": self.score.to_dict(),
-                "feedback": [f.to_dict() for f in self.feedback]}
+                "feedback": [f.to_dict() for f in self.feedback],
+                "outcome": self.outcome_label, "persona": self.persona,
+                "breakdown": dict(self.breakdown),
+                "checks": [c.to_dict() for c in self.checks]}

@@ -103,6 +103,157 @@ collectkit.score(collectkit.parse_text(f"Agent: {my_line}")).violations
 ]
 
 
+LANG_CELL = code("""
+LANG = "en"   # language switch: "en", "zh-Hans" (简体中文) or "zh-Hant" (繁體中文)
+""")
+
+RULES_REFERENCE = [
+    md("""
+# 01 · Rules reference / 规则速查 / 規則速查
+
+Every rule collectkit checks, generated from the rule files (the same text the reports show).
+Pick a jurisdiction, type a word (*arrest*, *征信*, *聯徵*, *1692c*...) and the table filters.
+Each rule names its law and article, explains why the conduct is a problem, and gives a line to
+say instead. Exact boundaries (hours, counts) are in the *detection* column of the table below.
+"""),
+    LANG_CELL,
+    code("""
+from collectkit.widgets.reference import RulesReference
+
+RulesReference(lang=LANG)
+"""),
+    md("""
+### The same reference as a table
+
+`rules_frame()` returns a pandas DataFrame: sort it, filter it, export it.
+"""),
+    code("""
+from collectkit.compliance.reference import rules_frame
+
+frame = rules_frame()
+frame.groupby(["regime", "severity"]).size().unstack(fill_value=0)
+"""),
+    code("""
+rules_frame(regime="US", query="time")[["id", "title", "detection"]]
+"""),
+]
+
+DEBTOR_TYPES = [
+    md("""
+# 02 · Debtor types / 债务人类型 / 債務人類型
+
+Seven types of debtor, as experienced collectors describe them, and four special situations. Each
+card says how the type behaves, **what works**, and shows how they answer a first line. In
+role-play each type has hidden feelings (anger, trust, willingness, ability to pay) that move with
+what you *do*; you see them only in the debrief.
+"""),
+    LANG_CELL,
+    code("""
+from IPython.display import HTML
+from collectkit.personas.gallery import gallery_html
+
+HTML(gallery_html(LANG))
+"""),
+]
+
+FIRST_CALL = [
+    md("""
+# 03 · Your first call / 第一通电话 / 第一通電話
+
+You will call **an angry cardholder** who is 35 days past due. The checklist for every first call:
+
+1. Say who you are and which company you are with; say you are a debt collector (US law requires it).
+2. Check you are speaking to the right person.
+3. Say why you are calling and what is owed.
+4. **Let them talk and listen.** With an angry debtor, acknowledge the frustration first.
+5. Offer a workable solution (instalments, a later date).
+6. Agree the next step: a date and an amount, and read it back.
+7. Close politely.
+
+**Coach mode** is on: if a line you are typing would break a rule, a warning appears *before*
+you send it. Type in the box and press **Enter**. Press **End call** to see your debrief: how the
+debtor's mood moved, your score, and a better line for each moment that cost you points.
+"""),
+    LANG_CELL,
+    code("""
+from collectkit.widgets import RoleplayChat
+
+SCENARIO = {"en": "us-aggressive-card", "zh-Hans": "cn-aggressive-card", "zh-Hant": "tw-evasive-shop"}[LANG]
+chat = RoleplayChat(SCENARIO, lang=LANG, coach=True, seed=1)
+chat.start()
+chat
+"""),
+    md("""
+### A worked example
+
+The cell below plays four lines of a model call through the same chat, so you can see what a
+good start looks like. Scroll up to the chat to read it, then press *Start call* to try your own.
+"""),
+    code("""
+EXAMPLE = {
+    "en": ["Good evening, this is Sam from Acme Recovery, a debt collector. Am I speaking with Ms. Alvarez?",
+           "I can hear how frustrated you are. Tell me what's been going on.",
+           "That sounds like a really rough couple of months.",
+           "We do have options: a smaller payment after payday, or splitting it over three months."],
+    "zh-Hans": ["您好，我是安信消费金融的催收专员，敝姓周，请问是李女士吗？",
+                "听得出来您很恼火，您先说说是怎么回事？",
+                "这段时间确实不容易，辛苦您了。",
+                "我们可以帮您申请分期，或者等发薪后先还一部分。"],
+    "zh-Hant": ["您好，我這邊是永和資產管理公司，敝姓林，請問是陳先生嗎？",
+                "了解，您先說說看最近的狀況。",
+                "這陣子真的辛苦您了。",
+                "如果今天可以談定，我可以幫您爭取比較好的分期方案。"],
+}[LANG]
+for line in EXAMPLE:
+    chat.send(line)
+chat.end().outcome
+"""),
+]
+
+ROLEPLAY = [
+    md("""
+# 04 · Role-play practice / 角色扮演练习 / 角色扮演練習
+
+Pick a scenario and a language, press **Start call**, and talk. Each debtor type reacts to what you
+do. Press **End call** for the debrief; pick a turn and press **Try again from turn** to replay the
+call up to that moment and say something else.
+"""),
+    LANG_CELL,
+    code("""
+from collectkit.widgets import RoleplayChat
+
+chat = RoleplayChat(lang=LANG, coach=False)
+chat
+"""),
+]
+
+SCRIPT_LAB = [
+    md("""
+# 05 · Script lab / 话术检查 / 話術檢查
+
+Paste a script (what you plan to say, one line each) or upload a file, choose a scenario or a
+jurisdiction, and press **Check script**. Lines that break a rule are highlighted with the law, the
+reason and a compliant alternative; below come the technique notes for the debtor type.
+"""),
+    LANG_CELL,
+    code("""
+from collectkit.widgets.script_lab import ScriptLab
+
+lab = ScriptLab("us-evasive-smallbiz", lang=LANG)
+lab
+"""),
+    code("""
+SAMPLE = \"\"\"Hi, this is Sam from Keystone Lending, a debt collector. Is this Mr. Ortiz?
+I'm calling about your small-business loan: $8,500 is 27 days past due.
+If it isn't paid this week we'll let your suppliers know you don't pay your bills.
+Next week is not something I can note on the account. Which day, and how much?
+So that's $2,000 on Friday the 14th by bank transfer, correct?\"\"\"
+report = lab.check(SAMPLE)
+[(v.turn, v.rule) for v in report.violations]
+"""),
+]
+
+
 def write(name, cells):
     notebook = new_notebook(cells=cells, metadata={
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
@@ -112,3 +263,8 @@ def write(name, cells):
 
 if __name__ == "__main__":
     write("00_start_here.ipynb", START_HERE)
+    write("01_rules_reference.ipynb", RULES_REFERENCE)
+    write("02_debtor_types.ipynb", DEBTOR_TYPES)
+    write("03_first_call.ipynb", FIRST_CALL)
+    write("04_roleplay_practice.ipynb", ROLEPLAY)
+    write("05_script_lab.ipynb", SCRIPT_LAB)

@@ -1,5 +1,6 @@
 """ipywidgets front-ends, thin over the library. Every widget can be driven from code."""
 
 from .roleplay import RoleplayChat
+from .script_lab import ScriptLab
 
-__all__ = ["RoleplayChat"]
+__all__ = ["RoleplayChat", "ScriptLab"]

@@ -46,3 +46,23 @@ def feedback_html(report, lang: str = "en") -> str:
         for f in report.feedback)
     return (f"<table class='ck-feedback' style='border-collapse:collapse'><tr><th>{labels[0]}</th>"
             f"<th></th><th>{labels[1]}</th><th>{labels[2]}</th></tr>{rows}</table>")
+
+
+def script_html(transcript, report, lang: str = "en") -> str:
+    """The script line by line, lines with violations highlighted with citation and suggestion."""
+    by_turn: dict = {}
+    for v in report.violations:
+        by_turn.setdefault(v.turn, []).append(v)
+    rows = []
+    for index, turn in enumerate(transcript.turns):
+        found = by_turn.get(index, [])
+        style = "background:#ffebee;border-left:4px solid #b00020" if found else "border-left:4px solid #eee"
+        notes = "".join(f"<div style='font-size:90%'><b>{escape(v.rule)}</b> · {escape(v.severity)} · "
+                        f"{escape(v.citation)}<br>{escape(v.message)}<br>→ <i>{escape(v.suggestion)}</i></div>"
+                        for v in found)
+        rows.append(f"<div class='ck-line{' ck-flagged' if found else ''}' data-turn='{index}' "
+                    f"style='{style};padding:4px 8px;margin:2px 0'><small>#{index}</small> "
+                    f"{escape(turn.text)}{notes}</div>")
+    call_level = "".join(f"<li>{escape(v.rule)}: {escape(v.message)}</li>" for v in by_turn.get(None, []))
+    head = f"<ul class='ck-call-level'>{call_level}</ul>" if call_level else ""
+    return head + "".join(rows)

@@ -52,8 +52,8 @@ def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", str(text)).strip()
 
 
-def explain(exc: BaseException, url: str) -> StoreError:
-    """A one-line :class:`StoreError` naming the (masked) URL, for any failure to open it."""
+def explain(exc: BaseException, url: str, doing: str = "cannot open") -> StoreError:
+    """A one-line :class:`StoreError` naming the (masked) URL, for any database failure."""
     masked = mask_url(url)
     if isinstance(exc, StoreError):
         return exc
@@ -73,8 +73,8 @@ def explain(exc: BaseException, url: str) -> StoreError:
     for pattern, said, fix in _FIXES:
         match = re.search(pattern, detail, re.IGNORECASE)
         if match:
-            return StoreError(f"cannot open {masked}: {said or match.group(0)}", fix=fix)
-    return StoreError(f"cannot open {masked}: {detail[:200]}",
+            return StoreError(f"{doing} {masked}: {said or match.group(0)}", fix=fix)
+    return StoreError(f"{doing} {masked}: {detail[:200]}",
                       fix="check the URL and that the database server is reachable")
 
 

@@ -41,7 +41,10 @@ class RoleplayChat:
         self.session_row = None
         self.debrief = None
         scenarios = list_scenarios()
-        scenario = scenario or (scenarios[0] if scenarios else None)
+        if scenario is None and scenarios:
+            # default to the first scenario written for the chosen language
+            wanted = lang or "en"
+            scenario = next((s for s in scenarios if wanted in load_scenario(s).langs), scenarios[0])
         first = load_scenario(scenario) if scenario else None
         lang = lang or (first.langs[0] if first else "en")
         self.t = TEXT[lang]

@@ -315,6 +315,42 @@ def _interactive(session) -> int:
     return 0
 
 
+# ------------------------------------------------------------------ db
+
+
+def cmd_db_init(args) -> int:
+    from .store.admin import init_database
+
+    print(init_database(args.url))
+    return 0
+
+
+def cmd_db_upgrade(args) -> int:
+    from .store.admin import upgrade_database
+
+    print(upgrade_database(args.url))
+    return 0
+
+
+def cmd_db_info(args) -> int:
+    from .store.admin import database_info
+
+    info = database_info(args.url)
+    if args.format == "json":
+        _print_json(info)
+    else:
+        found = info["schema_version"]
+        print(f"database:  {info['url']} ({info['backend']})")
+        print(f"schema:    {'none' if found is None else f'version {found}'} "
+              f"(this collectkit needs {info['code_version']})")
+        if info["rows"] is not None:
+            print("rows:      " + ", ".join(f"{k} {v}" for k, v in info["rows"].items()))
+    if info["problem"]:
+        sys.stderr.write(f"collectkit: error: {info['problem']}\n")
+        return 2
+    return 0
+
+
 # ------------------------------------------------------------------ parser
 
 
@@ -389,6 +425,21 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--jurisdiction", choices=("US", "CN", "TW"), type=str.upper)
     rp.add_argument("--format", choices=("table", "json"), default="table")
     rp.set_defaults(func=cmd_roleplay)
+
+    db = sub.add_parser("db", help="set up and inspect the progress database",
+                        description="The database is --url, else $COLLECTKIT_DB, else "
+                                    "collectkit.sqlite in your data folder. PostgreSQL: "
+                                    "postgresql://USER:PASSWORD@HOST:PORT/DATABASE.")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION")
+    for name, func, text in (("init", cmd_db_init, "create the tables in an empty database"),
+                             ("upgrade", cmd_db_upgrade, "upgrade an older schema to this version"),
+                             ("info", cmd_db_info, "which database, its schema version and rows")):
+        p = db_sub.add_parser(name, help=text)
+        p.add_argument("--url", metavar="URL", help="database URL (default: $COLLECTKIT_DB)")
+        if name == "info":
+            p.add_argument("--format", choices=("table", "json"), default="table")
+        p.set_defaults(func=func)
+    db.set_defaults(func=lambda args: (db.print_help(), 0)[1])
     return parser
 
 

@@ -8,6 +8,7 @@ failing half-way. PostgreSQL goes through psycopg 3 with a connect timeout.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Callable
 
 from sqlalchemy import create_engine, event, func, inspect, select
@@ -134,6 +135,17 @@ def _stamp(conn: Connection, version: int) -> None:
 
 def _fix(command: str, explicit_url: bool) -> str:
     return f"run: collectkit db {command}" + (" --url URL" if explicit_url else "")
+
+
+def missing_sqlite_file(url: str, *, explicit_url: bool = False) -> StoreError | None:
+    """The error to raise for a SQLite URL whose file does not exist (opening would create it)."""
+    parsed = make_url(url)
+    path = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not path or path == ":memory:" \
+            or path.startswith("file:") or Path(path).exists():
+        return None
+    return StoreError("no database file here yet", path=mask_url(url),
+                      fix=_fix("init", explicit_url))
 
 
 def check_schema(conn: Connection, url: str, *, explicit_url: bool = False) -> int:

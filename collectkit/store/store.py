@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
 from ..errors import CollectkitError, StoreError, UsageError
-from .connect import (check_schema, explain, init_schema, make_engine, schema_version,
-                      table_counts)
+from .connect import (check_schema, explain, init_schema, make_engine, missing_sqlite_file,
+                      schema_version, table_counts)
 from .drills import DrillsMixin
 from .frames import FramesMixin
 from .models import SCHEMA_VERSION, Cohort, Trainee
@@ -44,6 +44,10 @@ class ResultStore(RecordingMixin, DrillsMixin, FramesMixin):
         self.url = mask_url(self._url)
         self._explicit = url is not None
         self._engine = make_engine(self._url)
+        missing = None if create else missing_sqlite_file(self._url, explicit_url=self._explicit)
+        if missing is not None:
+            self._engine.dispose()
+            raise missing
         self._pid = os.getpid()
         try:
             with self._engine.connect() as conn:

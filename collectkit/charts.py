@@ -10,7 +10,7 @@ function                 columns it reads
 ``learning_curve``       attempts: ``trainee``, ``finished_at``, ``total`` (``passed``)
 ``violation_heatmap``    violations: ``trainee``, ``category``
 ``technique_radar``      attempts: ``persona``, ``technique`` (``trainee`` to pick one)
-``drill_pass_rate``      attempts: ``drill``, ``passed`` (``trainee``)
+``drill_pass_rate``      attempts: ``drill`` (or ``drill_id``), ``passed``
 ``state_curve``          states: ``turn`` and one column per hidden variable
 ``top_rules``            violations: ``rule`` (``category``)
 =======================  ==================================================================
@@ -116,11 +116,12 @@ def technique_radar(attempts, *, trainee=None, lang: str = "en"):
 def drill_pass_rate(attempts, *, lang: str = "en"):
     """Share of attempts that passed, per drill."""
     t = LABELS[lang]
-    attempts = attempts.dropna(subset=["drill"]) if "drill" in attempts else attempts
+    key = "drill" if "drill" in attempts else "drill_id"
+    attempts = attempts.dropna(subset=[key]) if key in attempts else attempts
     if attempts.empty:
         return _empty(t["pass_rate"], lang)
-    _need(attempts, ["drill", "passed"], "drill_pass_rate")
-    rates = attempts.groupby("drill")["passed"].mean().sort_index()
+    _need(attempts, [key, "passed"], "drill_pass_rate")
+    rates = attempts.groupby(key)["passed"].mean().astype(float).sort_index()
     go = _go()
     fig = go.Figure(go.Bar(x=[str(d) for d in rates.index], y=list(rates.values * 100)))
     fig.update_layout(title=t["pass_rate"], xaxis_title=t["drill"], yaxis_title=t["rate"] + " (%)",

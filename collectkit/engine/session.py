@@ -238,7 +238,11 @@ class Session:
             self.flags -= effect.clear_flags
             for counter in effect.count:
                 self.counts[counter] = self.counts.get(counter, 0) + 1
-            if effect.promise:
+            if effect.promise == "pinned" and named and not self._matches_offer(named):
+                # reading back an amount the debtor never offered pins nothing
+                events.append({"type": "mismatch", "said": named,
+                               "offered": self.facts["affordable_value"]})
+            elif effect.promise:
                 self._set_promise(effect.promise, events)
             if effect.plan:
                 self.plan = effect.plan
@@ -275,6 +279,10 @@ class Session:
         if self.on_turn is not None:
             self.on_turn(self, text, reply)
         return reply
+
+    def _matches_offer(self, named: list[float]) -> bool:
+        offer = self.facts["affordable_value"]
+        return any(abs(value - offer) <= max(1.0, 0.1 * offer) for value in named)
 
     def preview(self, text: str):
         """Violations ``text`` would cause if said now (coach mode); changes nothing."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from ..errors import CollectkitError, StoreError
-from .connect import (check_schema, explain, init_schema, make_engine, missing_sqlite_file,
+from .connect import (check_schema, explain, init_schema, make_engine, sqlite_file_problem,
                       schema_version, table_counts, upgrade_schema)
 from .models import SCHEMA_VERSION
 from .urls import mask_url, resolve_url
@@ -26,15 +26,22 @@ def _run(url, action):
 
 def init_database(url: str | os.PathLike | None = None) -> str:
     """Create the collectkit tables in an empty database; returns what was done."""
-    return _run(url, lambda engine, resolved: f"{mask_url(resolved)}: " + init_schema(
-        engine, resolved, explicit_url=url is not None))
+
+    def init(engine, resolved):
+        missing = sqlite_file_problem(resolved, creating=True)
+        if missing is not None:
+            raise missing
+        return f"{mask_url(resolved)}: " + init_schema(engine, resolved,
+                                                       explicit_url=url is not None)
+
+    return _run(url, init)
 
 
 def upgrade_database(url: str | os.PathLike | None = None) -> str:
     """Upgrade an older collectkit schema to this version's; returns what was done."""
 
     def upgrade(engine, resolved):
-        missing = missing_sqlite_file(resolved, explicit_url=url is not None)
+        missing = sqlite_file_problem(resolved, explicit_url=url is not None)
         if missing is not None:
             raise missing
         return f"{mask_url(resolved)}: " + upgrade_schema(engine, resolved,
@@ -48,7 +55,7 @@ def database_info(url: str | os.PathLike | None = None) -> dict:
     problem (one line with its fix) if the schema is missing or out of date, else ``None``."""
 
     def info(engine, resolved):
-        missing = missing_sqlite_file(resolved, explicit_url=url is not None)
+        missing = sqlite_file_problem(resolved, explicit_url=url is not None)
         if missing is not None:
             return {"url": mask_url(resolved), "backend": engine.dialect.name,
                     "schema_version": None, "code_version": SCHEMA_VERSION, "rows": None,

@@ -137,12 +137,19 @@ def _fix(command: str, explicit_url: bool) -> str:
     return f"run: collectkit db {command}" + (" --url URL" if explicit_url else "")
 
 
-def missing_sqlite_file(url: str, *, explicit_url: bool = False) -> StoreError | None:
-    """The error to raise for a SQLite URL whose file does not exist (opening would create it)."""
+def sqlite_file_problem(url: str, *, creating: bool = False,
+                        explicit_url: bool = False) -> StoreError | None:
+    """For a SQLite URL: a missing folder, or (unless ``creating``) a missing file. Opening
+    either would fail or leave an empty file behind, so say so instead."""
     parsed = make_url(url)
     path = parsed.database
     if parsed.get_backend_name() != "sqlite" or not path or path == ":memory:" \
             or path.startswith("file:") or Path(path).exists():
+        return None
+    if not Path(path).parent.is_dir():
+        return StoreError(f"the folder {Path(path).parent} does not exist", path=mask_url(url),
+                          fix="create the folder or correct the path in the URL")
+    if creating:
         return None
     return StoreError("no database file here yet", path=mask_url(url),
                       fix=_fix("init", explicit_url))

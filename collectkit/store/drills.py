@@ -222,8 +222,8 @@ class DrillsMixin:
 
         Weak categories: the violation categories with the most weight (critical 3, major 2,
         minor 1). Weak debtor types: the personas with the lowest mean total, those below the
-        pass mark first. Scenarios: up to ``size`` whose persona is a weak type, in the trainee's
-        usual language, not yet passed first. The name and notes say why.
+        pass mark first. Scenarios: up to ``size`` whose persona is a weak type, in a language the
+        trainee practises, not yet passed first. The name and notes say why.
         """
         from ..scenarios import list_scenarios, load_scenario
 
@@ -275,11 +275,13 @@ class DrillsMixin:
                     scenario = load_scenario(scenario_id)
                 except CollectkitError:
                     continue  # a scenario being edited; the others still serve
-                if scenario.persona in pool and scenario.id not in {s.id for s in chosen}:
+                if scenario.persona in pool:
                     candidates.append(scenario)
+            # In a language the trainee practises, if there is one; not yet passed first.
+            candidates = [s for s in candidates if set(s.langs) & set(langs)] or candidates
             candidates.sort(key=lambda s: (pool.index(s.persona), s.id in passed_scenarios,
                                            lang not in s.langs, s.id))
-            chosen += candidates[:size - len(chosen)]
+            chosen = candidates[:size]
             if chosen:
                 break
         if not chosen:

@@ -26,7 +26,8 @@ def utcnow() -> dt.datetime:
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON, str: String(200)}
+    type_annotation_map = {dict[str, Any]: JSON(none_as_null=True), list[Any]: JSON,
+                           str: String(200)}
 
 
 class SchemaVersion(Base):

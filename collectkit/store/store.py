@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
 from ..errors import CollectkitError, StoreError, UsageError
-from .connect import (check_schema, explain, init_schema, make_engine, missing_sqlite_file,
+from .connect import (check_schema, explain, init_schema, make_engine, sqlite_file_problem,
                       schema_version, table_counts)
 from .drills import DrillsMixin
 from .frames import FramesMixin
@@ -44,7 +44,7 @@ class ResultStore(RecordingMixin, DrillsMixin, FramesMixin):
         self.url = mask_url(self._url)
         self._explicit = url is not None
         self._engine = make_engine(self._url)
-        missing = None if create else missing_sqlite_file(self._url, explicit_url=self._explicit)
+        missing = sqlite_file_problem(self._url, creating=create, explicit_url=self._explicit)
         if missing is not None:
             self._engine.dispose()
             raise missing

@@ -40,11 +40,17 @@ class RoleplayChat:
         self.session = None
         self.session_row = None
         self.debrief = None
-        scenarios = list_scenarios()
+        scenarios = []
+        for scenario_id in list_scenarios():
+            try:
+                scenarios.append((scenario_id, load_scenario(scenario_id)))
+            except CollectkitError:
+                continue  # a broken file is reported by 'collectkit scenarios validate'
         if scenario is None and scenarios:
             # default to the first scenario written for the chosen language
             wanted = lang or "en"
-            scenario = next((s for s in scenarios if wanted in load_scenario(s).langs), scenarios[0])
+            scenario = next((sid for sid, s in scenarios if wanted in s.langs), scenarios[0][0])
+        scenarios = [sid for sid, _ in scenarios]
         first = load_scenario(scenario) if scenario else None
         lang = lang or (first.langs[0] if first else "en")
         self.t = TEXT[lang]

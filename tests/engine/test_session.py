@@ -136,3 +136,15 @@ def test_roleplay_interactive_over_stdin():
         capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "debtor> " in result.stdout and "call ended" in result.stdout
+
+
+def test_reading_back_a_different_amount_pins_nothing():
+    s = Session("us-aggressive-card", seed=1)
+    s.promise = "offered"          # the debtor has offered $400 (the scenario's affordable amount)
+    reply = s.say("So that's $5 on Friday the 14th by debit card, correct?")
+    assert s.promise == "offered"
+    assert any(e["type"] == "mismatch" for e in reply.events)
+    s2 = Session("us-aggressive-card", seed=1)
+    s2.promise = "offered"
+    s2.say("So that's $400 on Friday the 14th by debit card, correct?")
+    assert s2.promise in ("pinned", "stressed")

@@ -46,6 +46,8 @@ _EXPORTS = {
     "load_persona": "collectkit.personas",
     "list_personas": "collectkit.personas",
     "Persona": "collectkit.personas",
+    "ResultStore": "collectkit.store.store",
+    "StoreError": "collectkit.errors",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -25,6 +25,7 @@ from typing import Any, Mapping
 
 import re2
 
+from . import regex_split
 from .errors import RuleError
 from .text import has_cjk, normalize
 from .yamlio import line_of
@@ -96,40 +97,92 @@ class Matcher:
 
 
 class PatternBook:
-    """Collects regexes from many matchers, then compiles one RE2 set per group."""
+    """Collects regexes from many matchers, then compiles one RE2 set per group.
+
+    Light regexes go into the set as they are. Heavy ones (big programs, or gaps such as
+    ``.{0,30}``) are split by :mod:`collectkit.regex_split`: alternations into alternatives,
+    concatenations into required pieces that prefilter a separate, exact run of the whole regex.
+    Either way a regex's id is reported exactly when the regex matches.
+    """
+
+    PIECE_LIMIT = 600          # RE2 program size above which a regex is split
+    SIZE_LIMIT = 8000          # no single regex may be larger: it would dominate every match
 
     def __init__(self):
         self._ids: dict[str, dict[str, int]] = {g: {} for g in GROUPS}
-        self._regexes: dict[str, list[str]] = {g: [] for g in GROUPS}
+        self._direct: dict[str, list[tuple[str, int]]] = {g: [] for g in GROUPS}
+        self._confirm: dict[str, dict[int, tuple]] = {g: {} for g in GROUPS}
+        self._any_of: dict[str, dict[int, tuple[int, ...]]] = {g: {} for g in GROUPS}
         self._sets: dict[str, Any] | None = None
-        # sequential ids per group would collide across groups; keep one id space
         self._next = 0
-        self._owner: list[tuple[str, str]] = []
+        self._owner: dict[int, tuple[str, str]] = {}
 
     @staticmethod
     def _options():
         options = re2.Options()
         options.case_sensitive = False
-        options.max_mem = 512 << 20
+        options.max_mem = 256 << 20
         return options
 
     def _add_regex(self, group: str, regex: str, *, source=None, line=None) -> int:
         known = self._ids[group].get(regex)
         if known is not None:
+            self._owner.setdefault(known, (group, regex))
             return known
         try:
-            re2.compile(regex, self._options())
+            compiled = re2.compile(regex, self._options())
         except re2.error as exc:
             raise RuleError(f"pattern {regex!r} does not compile: {exc}", path=source, line=line,
                             fix="RE2 syntax: no look-arounds or back-references") from None
+        if compiled.programsize > self.SIZE_LIMIT:
+            shown = regex if len(regex) < 80 else regex[:77] + "..."
+            raise RuleError(f"pattern {shown!r} compiles to {compiled.programsize} RE2 "
+                            f"instructions (limit {self.SIZE_LIMIT}); it would slow every match",
+                            path=source, line=line,
+                            fix="split it into several alternatives or 'all:' parts, and avoid "
+                                "huge word lists (e.g. a dictionary of non-names)")
+        ident = self._intern(group, regex)
+        self._owner[ident] = (group, regex)
+        return ident
+
+    def _intern(self, group: str, regex: str) -> int:
+        """The id of ``regex`` in ``group``, registering (and splitting) it the first time."""
+        known = self._ids[group].get(regex)
+        if known is not None:
+            return known
         if self._sets is not None:
             raise RuntimeError("PatternBook is already compiled")
         ident = self._next
         self._next += 1
         self._ids[group][regex] = ident
-        self._regexes[group].append(regex)
-        self._owner.append((group, regex))
+        compiled = re2.compile(regex, self._options())
+        if self._light(regex, compiled):
+            self._direct[group].append((regex, ident))
+            return ident
+        alts = regex_split.alternatives(regex)
+        if len(alts) > 1:
+            self._any_of[group][ident] = tuple(self._intern(group, alt) for alt in alts)
+            return ident
+        required = []
+        try:
+            runs = regex_split.pieces(regex)
+        except ValueError:
+            runs = []
+        for piece in runs:
+            try:
+                piece_rx = re2.compile(piece, self._options())
+            except re2.error:
+                continue
+            if self._light(piece, piece_rx) and piece_rx.search("") is None:
+                required.append(self._intern(group, piece))
+        if required:
+            self._confirm[group][ident] = (tuple(required), compiled)
+        else:
+            self._direct[group].append((regex, ident))
         return ident
+
+    def _light(self, regex: str, compiled) -> bool:
+        return compiled.programsize <= self.PIECE_LIMIT and not regex_split.has_gap(regex)
 
     def _alternatives(self, group: str, items: Any, lexicon: Lexicon, source, line) -> list:
         if items is None:
@@ -141,8 +194,8 @@ class PatternBook:
                             line=line_of(items) or line)
         alts = []
         for index, item in enumerate(items):
-            item_line = (getattr(items, "item_lines", None) or [line] * len(items))[index] \
-                if hasattr(items, "item_lines") else line
+            item_lines = getattr(items, "item_lines", None)
+            item_line = item_lines[index] if item_lines else line
             if isinstance(item, str):
                 parts = [item]
             elif isinstance(item, dict) and isinstance(item.get("all"), list) and item["all"]:
@@ -182,10 +235,18 @@ class PatternBook:
         sets = {}
         for group in GROUPS:
             regex_set = re2.Set.SearchSet(self._options())
-            for regex in self._regexes[group]:
+            for regex, _ in self._direct[group]:
                 regex_set.Add(regex)
             regex_set.Compile()
-            sets[group] = (regex_set, [self._ids[group][r] for r in self._regexes[group]])
+            confirm_index: dict[int, list[int]] = {}
+            for ident, (required, _) in self._confirm[group].items():
+                confirm_index.setdefault(required[0], []).append(ident)
+            any_index: dict[int, list[int]] = {}
+            for parent, subs in self._any_of[group].items():
+                for sub in subs:
+                    any_index.setdefault(sub, []).append(parent)
+            sets[group] = (regex_set, [ident for _, ident in self._direct[group]],
+                           confirm_index, any_index)
         self._sets = sets
 
     def match(self, text: str) -> tuple[str, frozenset[int]]:
@@ -194,17 +255,34 @@ class PatternBook:
             self.compile()
         norm = normalize(text)
         group = "zh" if has_cjk(norm) else "en"
-        regex_set, ids = self._sets[group]
-        found = regex_set.Match(norm)
-        if not found:
+        regex_set, ids, confirm_index, any_index = self._sets[group]
+        hits = regex_set.Match(norm)
+        if not hits:
             return group, frozenset()
-        return group, frozenset(ids[i] for i in found)
+        found = {ids[i] for i in hits}
+        if confirm_index:
+            confirm = self._confirm[group]
+            for piece in [i for i in found if i in confirm_index]:
+                for ident in confirm_index[piece]:
+                    required, compiled = confirm[ident]
+                    if ident not in found and all(r in found for r in required) \
+                            and compiled.search(norm) is not None:
+                        found.add(ident)
+        if any_index:
+            for sub in [i for i in found if i in any_index]:
+                found.update(any_index[sub])
+        return group, frozenset(found)
 
     def regex(self, ident: int) -> tuple[str, str]:
         return self._owner[ident]
 
+    def stats(self) -> dict:
+        """How the regexes were placed: in the shared sets, split, or confirmed separately."""
+        return {g: {"direct": len(self._direct[g]), "confirmed": len(self._confirm[g]),
+                    "alternations": len(self._any_of[g])} for g in GROUPS}
+
     def __len__(self) -> int:
-        return self._next
+        return len(self._owner)
 
 
 class MatcherIndex:

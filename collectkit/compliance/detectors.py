@@ -164,7 +164,8 @@ class FrequencyDetector:
             parts.append(f"more than {self.per_day_attempts} call attempts on one local "
                          f"calendar day (this one included)")
         return ("fires on " + "; or ".join(parts) +
-                "; counted from prior_contacts, unconnected and consented calls not counted")
+                "; counted from prior_contacts (calls the debtor consented to are never counted; "
+                "calls that did not connect count only as attempts)")
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ class ActMissingDetector:
     trigger_acts: frozenset[str]
     required_any: frozenset[str]
     required_patterns: Matcher | None = None
+    trigger_patterns: Matcher | None = None
     kind = "act_missing"
     scope = "call"
 
@@ -188,6 +190,8 @@ class ActMissingDetector:
                 if self.required_patterns.hit(group, matched):
                     return False
             if not self.trigger_acts.isdisjoint(acts[index]):
+                triggered = True
+            elif self.trigger_patterns is not None and self.trigger_patterns.hit(*matches[index]):
                 triggered = True
         return triggered
 
@@ -249,17 +253,21 @@ def build_detector(spec, *, book: PatternBook, lexicon: Lexicon, acts_vocab, sou
                             "per_day_attempts", path=source, line=line)
         detector = FrequencyDetector(**values)
     elif kind == "act_missing":
-        known |= {"trigger_acts", "required_any", "required_patterns"}
+        known |= {"trigger_acts", "trigger_patterns", "required_any", "required_patterns"}
         trigger = _names(spec.get("trigger_acts"), acts_vocab, "act", source, line_of(spec, "trigger_acts"))
         required = _names(spec.get("required_any"), acts_vocab, "act", source, line_of(spec, "required_any"))
         patterns = None
         if spec.get("required_patterns"):
             patterns = book.matcher(spec["required_patterns"], lexicon=lexicon, source=source,
                                     line=line_of(spec, "required_patterns"))
-        if not trigger or not (required or patterns):
-            raise RuleError("act_missing needs trigger_acts and required_any or required_patterns",
-                            path=source, line=line)
-        detector = ActMissingDetector(trigger, required, patterns)
+        triggers = None
+        if spec.get("trigger_patterns"):
+            triggers = book.matcher(spec["trigger_patterns"], lexicon=lexicon, source=source,
+                                    line=line_of(spec, "trigger_patterns"))
+        if not (trigger or triggers) or not (required or patterns):
+            raise RuleError("act_missing needs trigger_acts (or trigger_patterns) and "
+                            "required_any (or required_patterns)", path=source, line=line)
+        detector = ActMissingDetector(trigger, required, patterns, triggers)
     else:
         raise RuleError(f"unknown detector kind {kind!r}", path=source, line=line_of(spec, "kind"),
                         fix="one of: " + ", ".join(KINDS))

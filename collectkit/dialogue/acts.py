@@ -86,12 +86,20 @@ class ActRecognizer:
                     if body.get("unless"):
                         neg[name][group] = body["unless"]
         layered = Lexicon(local, parent=lexicon)
-        for act in ACTS:
-            self.acts[act] = book.matcher(specs[act], unless_specs[act] or None, lexicon=layered,
-                                          source=PATTERN_DIR)
-        for flag in CONTEXT_FLAGS:
-            self.context[flag] = book.matcher(context_specs[flag], context_unless[flag] or None,
-                                              lexicon=layered, source=PATTERN_DIR)
+        for names, pos, neg, target in ((ACTS, specs, unless_specs, self.acts),
+                                        (CONTEXT_FLAGS, context_specs, context_unless, self.context)):
+            for name in names:
+                alts, vetoes = {}, {}
+                for group in GROUPS:
+                    if group not in pos[name] and group not in neg[name]:
+                        continue
+                    # one group at a time, so an error names the file it is in
+                    part = book.matcher({group: pos[name].get(group) or []},
+                                        {group: neg[name][group]} if group in neg[name] else None,
+                                        lexicon=layered, source=sources.get(group, directory))
+                    alts.update(part.group_alts)
+                    vetoes.update(part.group_unless)
+                target[name] = Matcher(alts, vetoes)
         self._act_index = MatcherIndex((act, m) for act, m in self.acts.items() if not m.empty)
         self._context_index = MatcherIndex((f, m) for f, m in self.context.items() if not m.empty)
 

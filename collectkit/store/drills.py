@@ -47,6 +47,7 @@ class DrillsMixin:
         """A new drill's id. ``scenario_ids``: ids from ``collectkit scenarios list``;
         ``due``: a date or ``"2026-04-30"``.
 
+        >>> from collectkit.store import ResultStore
         >>> store = ResultStore("sqlite:///:memory:", create=True)
         >>> drill = store.create_drill("Angry callers", ["us-aggressive-card"], 75, "2026-04-30")
         >>> store.drill(drill).pass_mark
@@ -60,7 +61,7 @@ class DrillsMixin:
                              fix="see 'collectkit scenarios list'")
         for scenario_id in ids:
             load_scenario(scenario_id)
-        if not isinstance(pass_mark, int) or isinstance(pass_mark, bool) or not 0 <= pass_mark <= 100:
+        if type(pass_mark) is not int or not 0 <= pass_mark <= 100:
             raise UsageError(f"pass mark {pass_mark!r} must be a whole number from 0 to 100")
         if kind not in ("normal", "refresher"):
             raise UsageError(f"unknown drill kind {kind!r}", fix="use 'normal' or 'refresher'")
@@ -173,9 +174,11 @@ class DrillsMixin:
             cohorts = [a.cohort_id for a in assigned if a.cohort_id is not None]
             if cohorts:
                 ids |= set(db.scalars(select(Trainee.id).where(Trainee.cohort_id.in_(cohorts))))
-            ids |= set(db.scalars(select(SessionRow.trainee_id).where(SessionRow.drill_id == drill_id)))
+            ids |= set(db.scalars(select(SessionRow.trainee_id)
+                                  .where(SessionRow.drill_id == drill_id)))
             out = []
-            for trainee in db.scalars(select(Trainee).where(Trainee.id.in_(ids)).order_by(Trainee.id)):
+            people = select(Trainee).where(Trainee.id.in_(ids)).order_by(Trainee.id)
+            for trainee in db.scalars(people):
                 rows = self._drill_attempts(db, trainee.id, drill)
                 best: dict[str, int] = {}
                 for row, score in rows:
@@ -262,7 +265,8 @@ class DrillsMixin:
         means = {p: sum(v) / len(v) for p, v in totals.items()}
         ranked = sorted(means, key=lambda p: (means[p] >= mark, means[p], -persona_weight[p], p))
         if not ranked:
-            raise UsageError(f"the scored calls of trainee {trainee_id} ({name}) name no debtor type",
+            raise UsageError(f"the scored calls of trainee {trainee_id} ({name}) name no "
+                             f"debtor type",
                              fix="practise personas or scenarios, or give scripts a persona: line")
         weak = [p for p in ranked if means[p] < mark] or ranked[:1]
         lang = langs.most_common(1)[0][0]

@@ -66,6 +66,7 @@ class RecordingMixin:
         Turns already played are written now, every later one as it is said.
 
         >>> from collectkit.engine import Session
+        >>> from collectkit.store import ResultStore
         >>> store = ResultStore("sqlite:///:memory:", create=True)
         >>> call = Session("aggressive", seed=1, lang="en")
         >>> row = store.record(call, store.add_trainee("Ana"))
@@ -110,7 +111,8 @@ class RecordingMixin:
                               .where(SessionRow.id == session_id, SessionRow.status == "open")
                               .values(outcome=session.outcome))
             if done.rowcount != 1:
-                raise UsageError(f"session {session_id} is no longer open; this line was not stored",
+                raise UsageError(f"session {session_id} is no longer open; this line was not "
+                                 f"stored",
                                  fix="start a new session, or store.resume() an open one")
 
     def finish(self, session: "Session") -> "ScoreReport":
@@ -119,6 +121,9 @@ class RecordingMixin:
         A call made for a drill then certifies the trainee if it completed the drill.
         """
         recorder = _recorder_of(session)
+        if not session.turns:
+            raise UsageError("nothing was said in this call, so there is nothing to score",
+                             fix="say a line first, or store.close(session) to drop it")
         report = session.report()
         with self._tx() as db:
             row = self._get(db, SessionRow, recorder.session_id)

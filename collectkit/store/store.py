@@ -158,7 +158,8 @@ class ResultStore(RecordingMixin, DrillsMixin, FramesMixin):
 
     def cohorts(self) -> list[CohortInfo]:
         with self._tx() as db:
-            return [CohortInfo(c.id, c.name) for c in db.scalars(select(Cohort).order_by(Cohort.id))]
+            return [CohortInfo(c.id, c.name)
+                    for c in db.scalars(select(Cohort).order_by(Cohort.id))]
 
     def trainees(self, cohort_id: int | None = None) -> list[TraineeInfo]:
         """Every trainee (or a cohort's), in the order they were added."""
@@ -172,7 +173,8 @@ class ResultStore(RecordingMixin, DrillsMixin, FramesMixin):
     def trainee(self, trainee_id: int) -> TraineeInfo:
         with self._tx() as db:
             t = self._get(db, Trainee, trainee_id)
-            return TraineeInfo(t.id, t.name, t.email, t.cohort_id, t.cohort.name if t.cohort else None)
+            return TraineeInfo(t.id, t.name, t.email, t.cohort_id,
+                               t.cohort.name if t.cohort else None)
 
     @staticmethod
     def _get(db: DbSession, model, row_id):

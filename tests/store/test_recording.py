@@ -43,7 +43,8 @@ def test_violations_are_events_on_the_agent_turn(store, ana):
     session = play(store, ana, [LINES[0], THREAT])
     turns = store.turns_df(store.sessions()[0].id)
     threat_events = turns.iloc[2]["events"]
-    assert any(e["type"] == "violation" and e["category"] == "threat_of_arrest_or_criminal_accusation"
+    assert any(e["type"] == "violation"
+               and e["category"] == "threat_of_arrest_or_criminal_accusation"
                for e in threat_events)
     assert all(e["type"] != "violation" for e in turns.iloc[3]["events"])
     assert session.replies[1].events  # the engine saw it too
@@ -80,12 +81,17 @@ def test_record_writes_turns_already_played_and_refuses_twice(store, ana):
     assert store.sessions()[0].turns == 2
     with pytest.raises(UsageError, match=f"already recorded as session {row}"):
         store.record(session, ana)
+    empty = Session("aggressive", seed=2, lang="en")
+    store.record(empty, ana)
+    with pytest.raises(UsageError, match="nothing was said"):
+        store.finish(empty)
     with pytest.raises(UsageError, match="no trainee with id 999"):
         store.record(Session("aggressive", seed=2, lang="en"), 999)
 
 
-def test_resume_rebuilds_the_call_and_keeps_recording(store, ana):
-    first = play(store, ana, LINES[:2], seed=3)
+@pytest.mark.parametrize("target", ["aggressive", "us-aggressive-card"])
+def test_resume_rebuilds_the_call_and_keeps_recording(store, ana, target):
+    first = play(store, ana, LINES[:2], seed=3, scenario=target)
     row = first.on_turn.session_id
     del first  # the kernel died; only the database remembers
     [info] = store.open_sessions(ana)
@@ -96,7 +102,7 @@ def test_resume_rebuilds_the_call_and_keeps_recording(store, ana):
     assert store.sessions(ana)[0].turns == 6
     report = store.finish(live)
 
-    straight = Session("aggressive", seed=3, lang="en")
+    straight = Session(target, seed=3, lang="en")
     for line in LINES[:3]:
         straight.say(line)
     assert [t.text for t in live.turns] == [t.text for t in straight.turns]

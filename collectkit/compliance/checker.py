@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..dialogue.acts import RESETS
 from ..transcript import Transcript
 from .catalog import Catalog, default_catalog
 
 _QUOTE_LIMIT = 240
+# Findings about the call as a whole: reported with turn null (the line that showed it is quoted).
+CALL_LEVEL = frozenset({"missing_collector_disclosure", "contact_time_window", "contact_frequency"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class CheckResult:
 
 
 def _violation(rule, turn, quote, lang) -> Violation:
+    if rule.category in CALL_LEVEL:
+        turn = None
     if len(quote) > _QUOTE_LIMIT:
         quote = quote[:_QUOTE_LIMIT - 1] + "…"
     return Violation(rule.id, rule.category, rule.severity, turn, quote, rule.citation,
@@ -68,7 +73,10 @@ def check(transcript: Transcript, *, catalog: Catalog | None = None) -> CheckRes
         matches.append((group, matched))
         if turn.speaker != "agent":
             acts.append(())
-            flags.update(recognizer.context_of(group, matched))
+            raised = recognizer.context_of(group, matched)
+            for flag in raised:
+                flags.difference_update(RESETS.get(flag, ()))
+            flags.update(raised)
             continue
         turn_acts = recognizer.acts_of(group, matched)
         acts.append(turn_acts)
@@ -94,5 +102,8 @@ def check(transcript: Transcript, *, catalog: Catalog | None = None) -> CheckRes
         if hit:
             found.append(_violation(rule, None, "", lang))
 
-    found.sort(key=lambda v: (-1 if v.turn is None else v.turn, v.rule))
+    unique = {}
+    for v in found:                      # one call-level finding per rule
+        unique.setdefault((v.rule, v.turn), v)
+    found = sorted(unique.values(), key=lambda v: (-1 if v.turn is None else v.turn, v.rule))
     return CheckResult(tuple(found), tuple(acts), tuple(contexts))

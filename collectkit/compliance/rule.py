@@ -36,6 +36,10 @@ class Condition:
                 if flags is None or set(want).isdisjoint(flags):
                     return False
                 continue
+            if key == "not_context":
+                if flags is not None and not set(want).isdisjoint(flags):
+                    return False
+                continue
             have = is_script if key == "script" else getattr(meta, key)
             if isinstance(want, (list, tuple, frozenset, set)):
                 if have not in want:
@@ -79,7 +83,7 @@ def _condition(raw, source, acts_module) -> Condition:
         fixed = {}
         for key, value in clause.items():
             line = line_of(clause, key)
-            if key == "context":
+            if key in ("context", "not_context"):
                 values = [value] if isinstance(value, str) else list(value)
                 for flag in values:
                     if flag not in CONTEXT_FLAGS:
@@ -99,7 +103,7 @@ def _condition(raw, source, acts_module) -> Condition:
                 fixed[key] = value
             else:
                 raise RuleError(f"unknown applies_when key {key!r}", path=source, line=line,
-                                fix="one of: " + ", ".join(_META_CONDITIONS + ("context", "any")))
+                                fix="one of: " + ", ".join(_META_CONDITIONS + ("context", "not_context", "any")))
         out.append(fixed)
     return Condition(tuple(out))
 

@@ -34,7 +34,11 @@ CONTEXT_FLAGS = (
     "dispute_raised",         # the debtor disputes the debt
     "stop_requested",         # the other side asks not to be contacted
     "debtor_unable",          # the debtor says they cannot pay (hardship)
+    "listener_debtor",        # the other side confirms being the debtor ("speaking", "是我"):
+                              # clears listener_third_party and listener_spouse
+    "listener_guarantor",     # the listener is the guarantor / co-signer (lawful to collect from)
 )
+RESETS = {"listener_debtor": ("listener_third_party", "listener_spouse")}
 _ORDER = {act: i for i, act in enumerate(ACTS)}
 
 PATTERN_DIR = Path(__file__).parent / "patterns"

@@ -351,6 +351,98 @@ def cmd_db_info(args) -> int:
     return 0
 
 
+# ------------------------------------------------------------------ report, export, demo
+
+
+def _open_store(url, *, create: bool = False):
+    from .store import ResultStore
+
+    return ResultStore(url, create=create)
+
+
+def cmd_report(args) -> int:
+    from .reports import find_cohort, find_trainee, write_report
+
+    if (args.trainee is None) == (args.cohort is None):
+        raise UsageError("give exactly one of --trainee ID or --cohort ID",
+                         fix="a number or a name, e.g. --cohort 'US onboarding'")
+    with _open_store(args.url) as store:
+        if args.trainee is not None:
+            who = find_trainee(store, args.trainee)
+            path = write_report(store, args.out, trainee=who.id, lang=args.lang)
+            print(f"wrote {path}: report of trainee {who.name} (#{who.id})")
+        else:
+            group = find_cohort(store, args.cohort)
+            path = write_report(store, args.out, cohort=group.id, lang=args.lang)
+            print(f"wrote {path}: report of cohort {group.name} (#{group.id})")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .export import export_charts, export_csv, find_chromium
+    from .reports import find_cohort, find_trainee
+
+    if args.trainee is not None and args.cohort is not None:
+        raise UsageError("give at most one of --trainee ID or --cohort ID")
+    if args.png:
+        find_chromium()  # say so before any file is written
+    with _open_store(args.url) as store:
+        trainee_id = find_trainee(store, args.trainee).id if args.trainee is not None else None
+        cohort_id = find_cohort(store, args.cohort).id if args.cohort is not None else None
+        written = export_csv(store, args.out, trainee_id=trainee_id, cohort_id=cohort_id)
+        if args.png:
+            written.update(export_charts(store, args.out, trainee_id=trainee_id,
+                                         cohort_id=cohort_id, lang=args.lang))
+    for path in written.values():
+        print(path)
+    return 0
+
+
+class _ProgressBar:
+    """``[#####.....] 120/800 calls`` on stderr: redrawn in place on a terminal, a line per
+    tenth otherwise (logs and CI)."""
+
+    def __init__(self, stream, width: int = 30):
+        self.stream, self.width = stream, width
+        self.tty = stream.isatty() if hasattr(stream, "isatty") else False
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        step = done * (100 if self.tty else 10) // max(total, 1)
+        if step == self.shown:
+            return
+        self.shown = step
+        filled = self.width * done // max(total, 1)
+        bar = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} calls"
+        self.stream.write(("\r" + bar) if self.tty else bar + "\n")
+        if self.tty and done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def cmd_demo(args) -> int:
+    from .demo import demo_cohorts, generate_demo
+
+    if args.trainees < 1 or args.days < 1:
+        raise UsageError("--trainees and --days must be at least 1")
+    with _open_store(args.url, create=True) as store:
+        found = demo_cohorts(store)
+        if found and not args.force:
+            raise UsageError(f"{store.url} already has demo data (cohorts "
+                             + ", ".join(c.name for c in found) + ")",
+                             fix="use another --url, or --force to add more calls to it")
+        counts = generate_demo(store, trainees=args.trainees, days=args.days, seed=args.seed,
+                               progress=_ProgressBar(sys.stderr))
+        url = store.url
+        cohorts = store.cohorts()
+    print(f"demo: {counts['trainees']} trainees in {counts['cohorts']} cohorts, "
+          f"{counts['sessions']} role-plays, {counts['drills']} drills -> {url}")
+    print("cohorts: " + ", ".join(f"{c.name} (#{c.id})" for c in cohorts))
+    print(f"next: collectkit report --cohort {cohorts[0].id} --out cohort.html"
+          + ("" if args.url is None else f" --url {args.url}"))
+    return 0
+
+
 # ------------------------------------------------------------------ parser
 
 
@@ -440,6 +532,45 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--format", choices=("table", "json"), default="table")
         p.set_defaults(func=func)
     db.set_defaults(func=lambda args: (db.print_help(), 0)[1])
+
+    url_help = "database URL (default: $COLLECTKIT_DB, else collectkit.sqlite in your data folder)"
+    rep = sub.add_parser("report", help="an HTML progress report of a trainee or a cohort",
+                        description="Write one self-contained HTML file (charts, summary, "
+                                    "attempts, violations with citations, certifications) that "
+                                    "opens offline. IDs may be numbers or names.")
+    rep.add_argument("--trainee", metavar="ID")
+    rep.add_argument("--cohort", metavar="ID")
+    rep.add_argument("--out", metavar="FILE", required=True, help="the .html file to write")
+    rep.add_argument("--url", metavar="URL", help=url_help)
+    rep.add_argument("--lang", choices=("en", "zh-Hans", "zh-Hant"), default="en",
+                    help="language of the chart labels")
+    rep.set_defaults(func=cmd_report)
+
+    ex = sub.add_parser("export", help="CSV files (and chart PNGs) of the stored results",
+                        description="Write attempts.csv, violations.csv and certifications.csv "
+                                    "(UTF-8 with BOM, opens in Excel) into a folder; with --png "
+                                    "also the charts, drawn by Chromium through kaleido.")
+    ex.add_argument("--out", metavar="DIR", required=True, help="folder (created if needed)")
+    ex.add_argument("--trainee", metavar="ID", help="only this trainee (id or name)")
+    ex.add_argument("--cohort", metavar="ID", help="only this cohort (id or name)")
+    ex.add_argument("--png", action="store_true", help="also write the charts as PNG files")
+    ex.add_argument("--lang", choices=("en", "zh-Hans", "zh-Hant"), default="en",
+                    help="language of the chart labels")
+    ex.add_argument("--url", metavar="URL", help=url_help)
+    ex.set_defaults(func=cmd_export)
+
+    dm = sub.add_parser("demo", help="fill a store with a simulated cohort (real role-plays)",
+                        description="Simulated trainees of different skill play real role-plays "
+                                    "through the engine; every call is scored and stored, so "
+                                    "reports and charts have something to show. Creates the "
+                                    "tables if the database is empty.")
+    dm.add_argument("--trainees", type=int, default=30)
+    dm.add_argument("--days", type=int, default=60)
+    dm.add_argument("--seed", type=int, default=0)
+    dm.add_argument("--force", action="store_true",
+                    help="add to a store that already has demo data")
+    dm.add_argument("--url", metavar="URL", help=url_help)
+    dm.set_defaults(func=cmd_demo)
     return parser
 
 

@@ -33,6 +33,7 @@ PUSHY = {
     "zh-Hant": ["你欠的錢今天一定要全部繳清。", "這不是我的問題，錢一定要繳。", "你就說什麼時候繳吧。",
                 "不要找理由了，馬上繳款。"],
 }
+DEMO_COHORTS = {"en": "US onboarding", "zh-Hans": "大陆新人班", "zh-Hant": "台灣新人班"}
 MINI_MIRANDA = "This is an attempt to collect a debt, and any information obtained will be used for that purpose."
 
 
@@ -97,6 +98,12 @@ def plan_call(persona: str, lang: str, regime: str, skill: float, unlawful: floa
     return out
 
 
+def demo_cohorts(store) -> list:
+    """The demo's cohorts that already have trainees in ``store`` (empty: no demo data)."""
+    names = set(DEMO_COHORTS.values())
+    return [c for c in store.cohorts() if c.name in names and store.trainees(c.id)]
+
+
 def generate_demo(store, *, trainees: int = 30, days: int = 60, seed: int = 0,
                   start: dt.date | None = None,
                   progress: Callable[[int, int], None] | None = None) -> dict:
@@ -110,8 +117,7 @@ def generate_demo(store, *, trainees: int = 30, days: int = 60, seed: int = 0,
     rng = random.Random(seed)
     start = start or dt.date(2026, 1, 5)
     scenarios = [load_scenario(s) for s in list_scenarios()]
-    cohorts = {lang: store.add_cohort(name) for lang, name in
-               (("en", "US onboarding"), ("zh-Hans", "大陆新人班"), ("zh-Hant", "台灣新人班"))}
+    cohorts = {lang: store.add_cohort(name) for lang, name in DEMO_COHORTS.items()}
     people = []
     langs = ["en", "zh-Hans", "zh-Hant"]
     for i in range(trainees):

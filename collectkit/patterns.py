@@ -27,10 +27,43 @@ import re2
 
 from . import regex_split
 from .errors import RuleError
-from .text import has_cjk, normalize
+from .text import has_cjk, normalize, to_simplified
 from .yamlio import line_of
 
 GROUPS = ("en", "zh")
+_UNANCHORED = re2._Anchor.UNANCHORED
+_NULL_SPAN = re2._NULL_SPAN
+_EN_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                          "\u2013": "-", "\u2014": "-", "\u2026": "...", "\u00a0": " "})
+
+
+def latin1(text: str) -> str:
+    """English patterns and text run as Latin-1: fold typographic punctuation, drop the rest."""
+    if text.isascii():
+        return text
+    text = text.translate(_EN_FOLD)
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+_EN_PATTERN_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                                  "\u2013": "\\-", "\u2014": "\\-", "\u2026": "\\.\\.\\.",
+                                  "\u00a0": " "})
+
+
+def latin1_pattern(regex: str) -> str:
+    """An English pattern in the same Latin-1 form as the text it is matched against."""
+    if regex.isascii():
+        return regex
+    return regex.translate(_EN_PATTERN_FOLD).encode("latin-1", "replace").decode("latin-1")
+
+
+def _raw(group: str, text: str):
+    """What RE2 is given: Latin-1 bytes for English, str (UTF-8) for Chinese."""
+    return text.encode("latin-1") if group == "en" else text
+
+
+def _compile(group: str, regex: str, options):
+    return re2.compile(_raw(group, regex), options)
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 
 
@@ -72,17 +105,31 @@ class Matcher:
     group_alts: Mapping[str, tuple[tuple[int, ...], ...]]
     group_unless: Mapping[str, tuple[tuple[int, ...], ...]]
 
+    def __post_init__(self):
+        # Fast form: ids that alone satisfy an alternative, and the multi-id alternatives.
+        fast = {}
+        for name, table in (("alts", self.group_alts), ("unless", self.group_unless)):
+            for group, alts in table.items():
+                singles = frozenset(a[0] for a in alts if len(a) == 1)
+                multis = tuple(frozenset(a) for a in alts if len(a) > 1)
+                fast[(name, group)] = (singles, multis)
+        object.__setattr__(self, "_fast", fast)
+
+    def _any(self, name: str, group: str, matched: frozenset[int]) -> bool:
+        entry = self._fast.get((name, group))
+        if entry is None:
+            return False
+        singles, multis = entry
+        if not singles.isdisjoint(matched):
+            return True
+        return any(alt <= matched for alt in multis)
+
     def hit(self, group: str, matched: frozenset[int]) -> bool:
-        alts = self.group_alts.get(group)
-        if not alts:
-            return False
-        if not any(all(i in matched for i in alt) for alt in alts):
-            return False
-        return not any(all(i in matched for i in alt) for alt in self.group_unless.get(group, ()))
+        return self._any("alts", group, matched) and not self._any("unless", group, matched)
 
     def blocked(self, group: str, matched: frozenset[int]) -> bool:
         """True when an ``unless`` alternative matches (for matchers that only veto)."""
-        return any(all(i in matched for i in alt) for alt in self.group_unless.get(group, ()))
+        return self._any("unless", group, matched)
 
     def ids(self) -> set[int]:
         out: set[int] = set()
@@ -118,10 +165,15 @@ class PatternBook:
         self._owner: dict[int, tuple[str, str]] = {}
 
     @staticmethod
-    def _options():
+    def _options(group: str = "zh"):
         options = re2.Options()
         options.case_sensitive = False
-        options.max_mem = 256 << 20
+        # Each set's DFA cache must hold its states, or it thrashes (measured: Chinese at 64 MB
+        # is ~300x slower than at 1 GB). Memory is only taken as states are built.
+        options.max_mem = 1 << 30
+        if group == "en":
+            # English runs on Latin-1 bytes: a smaller automaton than case-folded UTF-8
+            options.encoding = re2.Options.Encoding.LATIN1
         return options
 
     def _add_regex(self, group: str, regex: str, *, source=None, line=None) -> int:
@@ -129,8 +181,12 @@ class PatternBook:
         if known is not None:
             self._owner.setdefault(known, (group, regex))
             return known
+        if group == "en":
+            regex = latin1_pattern(regex)
+        else:
+            regex = to_simplified(regex)   # same folding as the text (帐 -> 账, 著 -> 着, ...)
         try:
-            compiled = re2.compile(regex, self._options())
+            compiled = _compile(group, regex, self._options(group))
         except re2.error as exc:
             raise RuleError(f"pattern {regex!r} does not compile: {exc}", path=source, line=line,
                             fix="RE2 syntax: no look-arounds or back-references") from None
@@ -155,7 +211,7 @@ class PatternBook:
         ident = self._next
         self._next += 1
         self._ids[group][regex] = ident
-        compiled = re2.compile(regex, self._options())
+        compiled = _compile(group, regex, self._options(group))
         if self._light(regex, compiled):
             self._direct[group].append((regex, ident))
             return ident
@@ -170,10 +226,10 @@ class PatternBook:
             runs = []
         for piece in runs:
             try:
-                piece_rx = re2.compile(piece, self._options())
+                piece_rx = _compile(group, piece, self._options(group))
             except re2.error:
                 continue
-            if self._light(piece, piece_rx) and piece_rx.search("") is None:
+            if self._light(piece, piece_rx) and piece_rx.search(_raw(group, "")) is None:
                 required.append(self._intern(group, piece))
         if required:
             self._confirm[group][ident] = (tuple(required), compiled)
@@ -234,13 +290,17 @@ class PatternBook:
     def compile(self) -> None:
         sets = {}
         for group in GROUPS:
-            regex_set = re2.Set.SearchSet(self._options())
+            regex_set = re2.Set.SearchSet(self._options(group))
             for regex, _ in self._direct[group]:
-                regex_set.Add(regex)
+                regex_set.Add(_raw(group, regex))
             regex_set.Compile()
-            confirm_index: dict[int, list[int]] = {}
-            for ident, (required, _) in self._confirm[group].items():
-                confirm_index.setdefault(required[0], []).append(ident)
+            confirm_index: dict[int, list] = {}
+            text_of = {ident: regex for regex, ident in self._ids[group].items()}
+            for ident, (required, compiled) in self._confirm[group].items():
+                # index on the piece least likely to match: the longest pattern text
+                key = max(required, key=lambda i: len(text_of.get(i, "")))
+                confirm_index.setdefault(key, []).append(
+                    (ident, frozenset(required), compiled._regexp))
             any_index: dict[int, list[int]] = {}
             for parent, subs in self._any_of[group].items():
                 for sub in subs:
@@ -255,21 +315,21 @@ class PatternBook:
             self.compile()
         norm = normalize(text)
         group = "zh" if has_cjk(norm) else "en"
+        raw = latin1(norm).encode("latin-1") if group == "en" else norm.encode("utf-8")
         regex_set, ids, confirm_index, any_index = self._sets[group]
-        hits = regex_set.Match(norm)
+        hits = regex_set.Match(raw)
         if not hits:
             return group, frozenset()
         found = {ids[i] for i in hits}
         if confirm_index:
-            confirm = self._confirm[group]
-            for piece in [i for i in found if i in confirm_index]:
-                for ident in confirm_index[piece]:
-                    required, compiled = confirm[ident]
-                    if ident not in found and all(r in found for r in required) \
-                            and compiled.search(norm) is not None:
+            end = len(raw)
+            for piece in found & confirm_index.keys():
+                for ident, required, regexp in confirm_index[piece]:
+                    if required <= found and ident not in found and \
+                            regexp.Match(_UNANCHORED, raw, 0, end)[0] != _NULL_SPAN:
                         found.add(ident)
         if any_index:
-            for sub in [i for i in found if i in any_index]:
+            for sub in found & any_index.keys():
                 found.update(any_index[sub])
         return group, frozenset(found)
 
@@ -297,11 +357,10 @@ class MatcherIndex:
                 self.always.append(key)
             for ident in triggers:
                 self.by_id.setdefault(ident, []).append(key)
+        self.keys = frozenset(self.by_id)
 
     def candidates(self, matched: frozenset[int]) -> list:
         seen = list(self.always)
-        for ident in matched:
-            keys = self.by_id.get(ident)
-            if keys:
-                seen.extend(keys)
+        for ident in matched & self.keys:
+            seen.extend(self.by_id[ident])
         return seen

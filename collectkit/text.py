@@ -37,13 +37,28 @@ def _char_table(name: str) -> dict[int, str]:
     return table
 
 
-def to_simplified(text: str) -> str:
-    """Map Traditional characters to Simplified, character by character.
+# Forms OpenCC's character table leaves apart that mean the same in collection talk
+# (帳 becomes 帐 while 賬 becomes 账; 著, 妳 and 瞭 are not mapped at all; 紀錄 is 纪录).
+_FOLD = {ord("帐"): "账", ord("著"): "着", ord("妳"): "你", ord("瞭"): "了"}
 
-    >>> to_simplified("帳戶還款")
-    '账户还款'
+
+@functools.lru_cache(maxsize=None)
+def _folding_table() -> dict[int, str]:
+    table = dict(_char_table("TSCharacters.txt"))
+    for source, target in list(table.items()):
+        if ord(target) in _FOLD:
+            table[source] = _FOLD[ord(target)]
+    table.update(_FOLD)
+    return table
+
+
+def to_simplified(text: str) -> str:
+    """Map Traditional characters to Simplified, character by character, folding variants.
+
+    >>> to_simplified("帳戶還款，等著，紀錄")
+    '账户还款，等着，记录'
     """
-    return text.translate(_char_table("TSCharacters.txt"))
+    return text.translate(_folding_table()).replace("纪录", "记录")
 
 
 @functools.lru_cache(maxsize=None)

@@ -26,3 +26,113 @@ def run_cli(capsys):
         return code, out, err
 
     return run
+
+
+# ------------------------------------------------------------------ progress store data
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory):
+    """A SQLite store filled by the real demo generator (6 trainees, 20 days, seed 1): role-plays
+    played through the engine, scored and stored. Shared by the session: do not write to it."""
+    from collectkit.demo import generate_demo
+    from collectkit.store import ResultStore
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite'}"
+    store = ResultStore(url, create=True)
+    generate_demo(store, trainees=6, days=20, seed=1)
+    yield store
+    store.dispose()
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory):
+    """A small store whose trainee name, cohort, drill and lines carry HTML and script tags;
+    Eve holds a certification and a violation quoting her hostile line. ``.store``, ``.url``,
+    ``.eve``, ``.cohort``, ``.drill``."""
+    from types import SimpleNamespace
+
+    from _hostile import HOSTILE_COHORT, HOSTILE_DRILL, HOSTILE_LINE, HOSTILE_NAME, POLITE_SCRIPT
+
+    from collectkit.store import ResultStore
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'hostile.sqlite'}"
+    store = ResultStore(url, create=True)
+    cohort = store.add_cohort(HOSTILE_COHORT)
+    eve = store.add_trainee(HOSTILE_NAME, cohort_id=cohort)
+    store.add_trainee("Sam Lee", cohort_id=cohort)
+    drill = store.create_drill(HOSTILE_DRILL, ["us-aggressive-card"], 0)
+    store.assign(drill, cohort_id=cohort)
+    store.save_script(eve, f"Agent: {HOSTILE_LINE}\n", scenario="us-aggressive-card")
+    store.save_script(eve, POLITE_SCRIPT, scenario="us-aggressive-card", drill_id=drill)
+    yield SimpleNamespace(store=store, url=url, eve=eve, cohort=cohort, drill=drill)
+    store.dispose()
+
+
+# ------------------------------------------------------------------ course stores (tracking, widgets)
+
+POLITE_LINES = ["Hello, this is Sam from Acme Recovery, a debt collector. Is this Ms. Lee?",
+                "I can hear you're upset. What's been going on?",
+                "That sounds like a hard few months.",
+                "We could set up a smaller monthly plan.",
+                "What could you pay, and when?",
+                "Thanks for talking with me."]  # us-aggressive-card, seed 1: 68, no violation
+THREAT_LINE = "Pay today or we will call the police and have you arrested."
+
+
+def play_call(store, trainee_id, scenario="us-aggressive-card", lines=POLITE_LINES, *, seed=1,
+              lang="en", drill_id=None):
+    """A recorded, finished role-play; returns the report."""
+    from collectkit.engine import Session
+
+    session = Session(scenario, seed=seed, lang=lang)
+    store.record(session, trainee_id, drill_id=drill_id)
+    for line in lines:
+        if session.ended:
+            break
+        session.say(line)
+    return store.finish(session)
+
+
+@pytest.fixture
+def isolated_env(monkeypatch, tmp_path):
+    """No COLLECTKIT_DB and a temporary data folder: the developer's own database stays out."""
+    monkeypatch.delenv("COLLECTKIT_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    return tmp_path
+
+
+@pytest.fixture
+def empty_store(isolated_env):
+    from collectkit.store import ResultStore
+
+    store = ResultStore(f"sqlite:///{isolated_env / 'empty.sqlite'}", create=True)
+    yield store
+    store.dispose()
+
+
+@pytest.fixture(scope="session")
+def small_demo_file(tmp_path_factory):
+    """A seeded demo cohort (3 trainees, 7 days), made once for the test session."""
+    from collectkit.demo import generate_demo
+    from collectkit.store import ResultStore
+
+    path = tmp_path_factory.mktemp("small-demo") / "demo.sqlite"
+    store = ResultStore(f"sqlite:///{path}", create=True)
+    generate_demo(store, trainees=3, days=7, seed=3)
+    store.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_store(small_demo_file, isolated_env):
+    """A private copy of the small demo cohort, free to change."""
+    import shutil
+
+    from collectkit.store import ResultStore
+
+    copy = isolated_env / "demo.sqlite"
+    shutil.copy(small_demo_file, copy)
+    store = ResultStore(f"sqlite:///{copy}")
+    yield store
+    store.dispose()

@@ -3,6 +3,7 @@
     python tools/make_notebooks.py      # rewrites notebooks/*.ipynb (outputs empty)
 """
 
+import copy
 from pathlib import Path
 
 import nbformat
@@ -99,6 +100,28 @@ collectkit.score(collectkit.parse_text(f"Agent: {my_line}")).violations
   explains one, with its citation, exact boundaries and examples.
 - `collectkit score my_calls/ --format json` scores a folder of transcripts
   (text, JSON or CSV; see the README for the format).
+"""),
+    md("""
+## The course map
+
+| Notebook | What it is for | For |
+|---|---|---|
+| **00 Start here** | what collectkit does; score a sample call | everyone |
+| **01 Rules reference** | every rule (US, mainland China, Taiwan), searchable, with its law and a better line | everyone |
+| **02 Debtor types** | the seven types of debtor and four special situations: how each behaves, what works | new hires |
+| **03 Your first call** | a guided first call to an angry debtor, with coach mode and a debrief | new hires |
+| **04 Role-play practice** | any scenario in any language; debrief; replay a call from any turn | new hires, collectors practising alone |
+| **05 Script lab** | check a written script line by line before you use it | new hires, collectors practising alone |
+| **06 Refresher drills** | build a drill (or a refresher aimed at one trainee's weak spots), assign it, review the results | supervisors |
+| **07 Team dashboard** | a cohort's progress and weak spots, drills, certifications; `make dashboard` serves it without code | supervisors |
+| **08 Self-paced practice** | your progress, your weak spots and the next scenario to play | collectors practising alone |
+
+**New hires** (onboarding sessions): 00 → 01 → 02 → 03 → 04 → 05, then the drills your
+supervisor assigns. **Supervisors**: 07 to see where the team stands, 06 to act on it.
+**Collectors practising alone**: 08 picks what to practise; 04 and 05 are there for free practice.
+
+Notebooks 06-08 use the team's store when `COLLECTKIT_DB` is set; otherwise they open a small
+demo cohort (nine simulated trainees over three weeks), made the first time it is needed.
 """),
 ]
 
@@ -254,7 +277,190 @@ report = lab.check(SAMPLE)
 ]
 
 
+REFRESHER_DRILLS = [
+    md("""
+# 06 · Refresher drills / 复训演练 / 複訓演練
+
+**For supervisors.** A *drill* is a set of scenarios with a pass mark and a due date. A trainee
+is **certified** for a drill once every scenario of it has a passing attempt (no critical
+violation, score at or above the pass mark). A *refresher drill* is built for one trainee from
+their weak spots: the kinds of rule they break most and the debtor types they score worst with.
+
+This notebook finds who needs help, builds a refresher for them, builds a drill for a whole
+cohort, and reviews the results. It uses the team's store if `COLLECTKIT_DB` is set, else the
+demo cohort.
+"""),
+    LANG_CELL,
+    code("""
+from collectkit import tracking
+
+store = tracking.course_store()
+tracking.store_summary(store)
+"""),
+    md("""
+## 1. Who needs a refresher?
+
+The trainees with the lowest mean score, with their pass rate, critical findings and the
+problem they have most often.
+"""),
+    code("""
+weakest = tracking.weakest_trainees(store, n=5, lang=LANG)
+weakest
+"""),
+    md("""
+## 2. A refresher drill for the weakest trainee
+
+The drill picks scenarios with the debtor types this trainee does worst with, in the language
+they practise, and its notes say why. Running the cell again gives back the same open refresher
+instead of a second one.
+"""),
+    code("""
+TRAINEE = int(weakest["trainee_id"][0])
+refresher = tracking.refresher_for(store, TRAINEE)
+print(refresher.name)
+print(refresher.notes)
+"""),
+    md("""
+## 3. A drill for a whole cohort
+
+Name it, pick its scenarios (`collectkit scenarios list` in a terminal lists them), set the
+pass mark and the due date, and assign it to a cohort: everyone in it sees it in their drills.
+"""),
+    code("""
+NAME, SCENARIOS = {
+    "en": ("Angry and evasive callers", ["us-aggressive-card", "us-evasive-smallbiz"]),
+    "zh-Hans": ("愤怒与推托的客户", ["cn-aggressive-card", "cn-evasive-app-loan"]),
+    "zh-Hant": ("推託與頑固的客戶", ["tw-evasive-shop", "tw-stubborn-refuses"]),
+}[LANG]
+COHORT = tracking.choose_cohort(store, lang=LANG)
+drill_id = tracking.ensure_drill(store, NAME, SCENARIOS, pass_mark=70, due="2026-02-27",
+                                 created_by="notebook 06")
+store.assign(drill_id, cohort_id=COHORT)
+store.drill(drill_id)
+"""),
+    md("""
+## 4. Review the results
+
+Per trainee: attempts, scenarios passed, what is left, the best score, the day of
+certification. First the cohort's onboarding drill, which they have been practising, then the
+drill just made (nobody has tried it yet).
+"""),
+    code("""
+onboarding = tracking.cohort_drills(store, COHORT)[0]
+print(onboarding.name)
+tracking.drill_report(store, onboarding.id, lang=LANG)
+"""),
+    code("""
+tracking.drill_report(store, drill_id, lang=LANG)
+"""),
+    code("""
+from collectkit.charts import drill_pass_rate
+
+drill_pass_rate(store.attempts_df(cohort_id=COHORT), drills=store.drills_df(), lang=LANG)
+"""),
+    md("""
+## 5. What the trainee sees
+
+The drill runner shows a trainee their drills and progress; *Start attempt* opens the role-play
+for the next scenario they have not passed, and every attempt is stored for the drill.
+"""),
+    code("""
+from collectkit.widgets import DrillRunner
+
+DrillRunner(store, TRAINEE, lang=LANG)
+"""),
+    md("""
+## 6. Certifications
+"""),
+    code("""
+tracking.certification_table(store.certifications_df(), lang=LANG)
+"""),
+]
+
+TEAM_DASHBOARD = [
+    md("""
+# 07 · Team dashboard / 团队看板 / 團隊儀表板
+
+Pick a cohort and a date range to see progress and weak spots; create a drill and assign it to
+a cohort or a trainee; build a refresher drill for one trainee; follow drill progress and
+certifications. Serve this page without code with `make dashboard` (Voilà).
+"""),
+    LANG_CELL,
+    code("""
+from collectkit.tracking import course_store
+from collectkit.widgets import SupervisorDashboard
+
+SupervisorDashboard(course_store(), lang=LANG)
+"""),
+]
+
+SELF_PACED = [
+    md("""
+# 08 · Self-paced practice / 自主练习 / 自主練習
+
+**For collectors practising alone.** See how your scores moved, where you lose points, and play
+the scenario picked for your weak spots: the kinds of rule you break most and the debtor types
+you score worst with. Put your trainee id in `MY_ID` (your supervisor has it); left as `None`,
+the notebook shows a trainee of the demo cohort.
+"""),
+    LANG_CELL,
+    code("""
+from collectkit import tracking
+
+MY_ID = None   # your trainee id
+store = tracking.course_store()
+ME = tracking.choose_trainee(store, MY_ID, lang=LANG)
+store.trainee(ME).name
+"""),
+    md("""
+## Your progress
+
+Each point is a scored call; open circles did not pass. The dotted line is the pass mark.
+"""),
+    code("""
+from collectkit.charts import learning_curve, technique_radar
+
+learning_curve(store.attempts_df(ME), lang=LANG)
+"""),
+    code("""
+technique_radar(store.attempts_df(ME), lang=LANG)
+"""),
+    md("""
+## Your weak spots
+
+From your last ten scored calls: the debtor types you score lowest with (`weak` means under the
+pass mark, or a critical finding with that type).
+"""),
+    code("""
+import pandas as pd
+
+spots = tracking.weak_spots(store, ME)
+pd.DataFrame(spots.personas)
+"""),
+    md("""
+## Your next call
+
+Press **Start call** and talk; **End call** gives the debrief, and the call is stored with your
+progress, so the next recommendation takes it into account.
+"""),
+    code("""
+next_call = tracking.recommend_next(store, ME, lang=LANG)
+print(next_call.reason)
+"""),
+    code("""
+from collectkit.widgets import RoleplayChat
+
+chat = RoleplayChat(next_call.scenario_id, lang=next_call.lang, coach=True, store=store,
+                    trainee=ME)
+chat
+"""),
+]
+
+
 def write(name, cells):
+    cells = [copy.deepcopy(cell) for cell in cells]  # LANG_CELL is shared between notebooks
+    for index, cell in enumerate(cells):
+        cell.id = f"{name[:2]}-{index:02d}"  # stable ids: regenerating leaves the diff empty
     notebook = new_notebook(cells=cells, metadata={
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
         "language_info": {"name": "python"}})
@@ -268,3 +474,6 @@ if __name__ == "__main__":
     write("03_first_call.ipynb", FIRST_CALL)
     write("04_roleplay_practice.ipynb", ROLEPLAY)
     write("05_script_lab.ipynb", SCRIPT_LAB)
+    write("06_refresher_drills.ipynb", REFRESHER_DRILLS)
+    write("07_team_dashboard.ipynb", TEAM_DASHBOARD)
+    write("08_self_paced.ipynb", SELF_PACED)

@@ -28,15 +28,19 @@ class RoleplayChat:
     """A chat with a simulated debtor.
 
     Drive it from code: ``chat.start()``, ``chat.send("...")``, ``chat.end()``,
-    ``chat.retry_from(turn)``. With ``store`` and ``trainee`` every turn is saved as it happens.
+    ``chat.retry_from(turn)``. With ``store`` and ``trainee`` every turn is saved as it happens
+    (for ``drill``, if given). ``on_end(debrief)`` is called when a call ends and is scored.
     """
 
     def __init__(self, scenario: str | None = None, *, lang: str | None = None, seed: int = 0,
-                 coach: bool = False, store=None, trainee: str | None = None, drill=None):
+                 coach: bool = False, store=None, trainee: int | None = None, drill=None,
+                 on_end=None):
         import ipywidgets as w
         from ..scenarios import list_scenarios, load_scenario
 
         self.store, self.trainee, self.drill = store, trainee, drill
+        self.on_end = on_end
+        self._finished = None  # the session last scored into the store
         self.session = None
         self.session_row = None
         self.debrief = None
@@ -157,8 +161,13 @@ class RoleplayChat:
             return None
         self.debrief = debrief(self.session)
         report = self.debrief.report
-        if self.store is not None and self.session_row is not None:
-            self.store.finish(self.session)
+        if self.store is not None and self.session_row is not None \
+                and self._finished is not self.session:
+            self._finished = self.session
+            try:
+                self.store.finish(self.session)
+            except CollectkitError as exc:  # e.g. already finished: say so, keep the debrief
+                self._fail(exc)
         verdict = self.t["passed"] if report.score.passed else self.t["failed"]
         self.result.value = (f"<h4>{self.t['score']}: {report.score.total} ({verdict}) · "
                              f"{self.t['outcome']}: {escape(self.debrief.outcome)}</h4>"
@@ -168,6 +177,8 @@ class RoleplayChat:
         with self.chart:
             state_curve(self.debrief.to_dataframe(), lang=self.session.lang).show()
         self.retry_turn.options = [i for i, t in enumerate(self.session.turns) if t.speaker == "agent"]
+        if self.on_end is not None:
+            self.on_end(self.debrief)
         return self.debrief
 
     def retry_from(self, turn: int):

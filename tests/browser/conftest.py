@@ -72,15 +72,15 @@ def page(browser, tmp_path):
     context.close()
 
 
-def _server(cmd, port, url, workdir, env_extra=None):
+def _server(cmd, port, url, workdir, env_extra=None, log_name="server.log"):
     env = dict(os.environ, **(env_extra or {}))
-    log = open(workdir / "server.log", "wb")
+    log = open(workdir / log_name, "wb")
     proc = subprocess.Popen(cmd, cwd=workdir, stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
         wait_http(url)
     except Exception:
         proc.terminate()
-        raise RuntimeError((workdir / "server.log").read_text(errors="replace")[-3000:])
+        raise RuntimeError((workdir / log_name).read_text(errors="replace")[-3000:])
     return proc
 
 
@@ -106,6 +106,49 @@ def jupyterlab(course_dir, tmp_path_factory):
                     "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
                     "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces")})
     yield f"http://127.0.0.1:{port}", token
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+HOSTILE_NAME = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="session")
+def dashboard_db(tmp_path_factory):
+    """A small store for the dashboard: a seeded demo cohort plus a trainee whose name is HTML
+    (with one scored call), so the page must show it as text."""
+    from collectkit.demo import generate_demo
+    from collectkit.engine import Session
+    from collectkit.store import ResultStore
+
+    path = tmp_path_factory.mktemp("dashboard-db") / "team.sqlite"
+    store = ResultStore(f"sqlite:///{path}", create=True)
+    generate_demo(store, trainees=3, days=10, seed=3)
+    cohort = store.cohorts()[0].id
+    hostile = store.add_trainee(HOSTILE_NAME, cohort_id=cohort)
+    call = Session("us-aggressive-card", seed=1, lang="en")
+    store.record(call, hostile)
+    call.say("Hello, this is Sam from Acme Recovery, a debt collector. Is this Ms. Alvarez?")
+    store.finish(call)
+    store.dispose()
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture(scope="session")
+def voila(course_dir, dashboard_db, tmp_path_factory):
+    """Voilà serving the team dashboard notebook on a free port: yields its URL."""
+    port = free_port()
+    home = tmp_path_factory.mktemp("voila-home")
+    cmd = [str(BIN / "voila"), "07_team_dashboard.ipynb", "--no-browser", f"--port={port}",
+           "--Voila.ip=127.0.0.1", "--show_tracebacks=True"]
+    # Voilà runs the notebook for each page request, so readiness is asked of a static file.
+    proc = _server(cmd, port, f"http://127.0.0.1:{port}/voila/static/voila.js", course_dir,
+                   {"COLLECTKIT_DB": dashboard_db, "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+                    "XDG_DATA_HOME": str(home / "xdg")}, log_name="voila.log")
+    yield f"http://127.0.0.1:{port}/"
     proc.terminate()
     try:
         proc.wait(timeout=20)

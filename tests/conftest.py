@@ -32,9 +32,10 @@ def run_cli(capsys):
 
 
 @pytest.fixture(scope="session")
-def demo_store(tmp_path_factory):
+def shared_demo_store(tmp_path_factory):
     """A SQLite store filled by the real demo generator (6 trainees, 20 days, seed 1): role-plays
-    played through the engine, scored and stored. Shared by the session: do not write to it."""
+    played through the engine, scored and stored. Shared by the session: read it, never write
+    to it (``demo_store`` below is a small private copy to change)."""
     from collectkit.demo import generate_demo
     from collectkit.store import ResultStore
 

@@ -9,10 +9,16 @@ from collectkit.errors import UsageError
 
 
 @pytest.fixture(scope="module")
-def frames(demo_store):
-    return {"attempts": demo_store.attempts_df(), "violations": demo_store.violations_df(),
-            "states": demo_store.states_df(), "drills": demo_store.drills_df(),
-            "trainees": demo_store.trainees_df()}
+def demo(shared_demo_store):
+    """The session's demo cohort (6 trainees, 20 days): read only."""
+    return shared_demo_store
+
+
+@pytest.fixture(scope="module")
+def frames(demo):
+    return {"attempts": demo.attempts_df(), "violations": demo.violations_df(),
+            "states": demo.states_df(), "drills": demo.drills_df(),
+            "trainees": demo.trainees_df()}
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +110,7 @@ def test_drill_pass_rate_uses_the_drill_mark_not_the_stored_verdict():
     assert list(fig.data[0].y) == [100.0, 0.0]  # a critical violation fails at any mark
 
 
-def test_state_curve_of_one_stored_call(frames, demo_store):
+def test_state_curve_of_one_stored_call(frames, demo):
     states = frames["states"]
     with pytest.raises(UsageError, match="session_id"):
         charts.state_curve(states)
@@ -118,7 +124,7 @@ def test_state_curve_of_one_stored_call(frames, demo_store):
         assert list(trace.x)[1:] == [int(t) for t in one["turn"].iloc[1:]]
         assert list(trace.y) == pytest.approx(list(one[trace.name]))
         assert all(0 <= y <= 1 for y in trace.y)
-    same = charts.state_curve(demo_store.states_df(session_id))
+    same = charts.state_curve(demo.states_df(session_id))
     assert [list(t.y) for t in same.data] == [list(t.y) for t in fig.data]
 
 

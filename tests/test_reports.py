@@ -14,6 +14,12 @@ from collectkit.reports import cohort_report, find_cohort, find_trainee, trainee
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.fixture
+def demo(shared_demo_store):
+    """The session's demo cohort (6 trainees, 20 days): read only."""
+    return shared_demo_store
+
+
 def _outside_scripts(html: str) -> str:
     """The page without its <script> bodies (chart data lives there, JSON-escaped)."""
     return re.sub(r"<script>.*?</script>", "<script></script>", html, flags=re.S)
@@ -38,16 +44,16 @@ def _offline_with_one_bundle(html: str, charts: int) -> None:
 # ------------------------------------------------------------------ finding people
 
 
-def test_trainees_and_cohorts_by_id_or_name(demo_store):
-    first = demo_store.trainees()[0]
-    assert find_trainee(demo_store, first.id) == find_trainee(demo_store, str(first.id)) == first
-    assert find_trainee(demo_store, first.name) == first
-    assert find_trainee(demo_store, first.name.upper()) == first
-    assert find_cohort(demo_store, "US onboarding").id == find_cohort(demo_store, "1").id == 1
+def test_trainees_and_cohorts_by_id_or_name(demo):
+    first = demo.trainees()[0]
+    assert find_trainee(demo, first.id) == find_trainee(demo, str(first.id)) == first
+    assert find_trainee(demo, first.name) == first
+    assert find_trainee(demo, first.name.upper()) == first
+    assert find_cohort(demo, "US onboarding").id == find_cohort(demo, "1").id == 1
     with pytest.raises(UsageError, match="no trainee 'Nobody'.*known trainees: Ana Ruiz"):
-        find_trainee(demo_store, "Nobody")
+        find_trainee(demo, "Nobody")
     with pytest.raises(UsageError, match="no cohort '99'"):
-        find_cohort(demo_store, 99)
+        find_cohort(demo, 99)
 
 
 def test_a_shared_name_asks_for_the_id(tmp_path):
@@ -64,11 +70,11 @@ def test_a_shared_name_asks_for_the_id(tmp_path):
 # ------------------------------------------------------------------ HTML
 
 
-def test_trainee_report_from_demo_data(demo_store):
-    who = demo_store.trainees()[1]
-    html = trainee_report(demo_store, who.name)
-    attempts = demo_store.attempts_df(who.id)
-    violations = demo_store.violations_df(who.id)
+def test_trainee_report_from_demo_data(demo):
+    who = demo.trainees()[1]
+    html = trainee_report(demo, who.name)
+    attempts = demo.attempts_df(who.id)
+    violations = demo.violations_df(who.id)
     drilled = attempts["drill_id"].notna().any()
     _offline_with_one_bundle(html, charts=4 + drilled)
     assert f"<title>Progress report: {escape(who.name)}</title>" in html
@@ -84,19 +90,19 @@ def test_trainee_report_from_demo_data(demo_store):
     assert "<h2>Assigned drills</h2>" in html and "<h2>Certifications</h2>" in html
     latest = attempts[attempts["status"] == "finished"].iloc[-1]
     transcript = html.split("<h2>Latest call:")[1]
-    for line in demo_store.turns_df(int(latest["session_id"]))["text"]:
+    for line in demo.turns_df(int(latest["session_id"]))["text"]:
         assert escape(line) in transcript
-    other = demo_store.trainees()[0]
+    other = demo.trainees()[0]
     assert f">{escape(other.name)}<" not in _outside_scripts(html)
 
 
-def test_cohort_report_from_demo_data(demo_store):
-    cohort = demo_store.cohorts()[0]
-    html = cohort_report(demo_store, cohort.name)
+def test_cohort_report_from_demo_data(demo):
+    cohort = demo.cohorts()[0]
+    html = cohort_report(demo, cohort.name)
     _offline_with_one_bundle(html, charts=5)
     assert f"<title>Cohort report: {escape(cohort.name)}</title>" in html
-    members = {t.name for t in demo_store.trainees(cohort.id)}
-    others = {t.name for t in demo_store.trainees()} - members
+    members = {t.name for t in demo.trainees(cohort.id)}
+    others = {t.name for t in demo.trainees()} - members
     table = html.split("<h2>Trainees</h2>")[1].split("</section>")[0]
     assert table.count("<tr>") == len(members) + 1
     page = _outside_scripts(html)
@@ -104,13 +110,13 @@ def test_cohort_report_from_demo_data(demo_store):
         assert f"<td>{escape(name)}</td>" in table
     for name in others:
         assert f"<td>{escape(name)}</td>" not in page
-    violations = demo_store.violations_df(cohort_id=cohort.id)
+    violations = demo.violations_df(cohort_id=cohort.id)
     rules = html.split("<h2>Rules broken</h2>")[1].split("</section>")[0]
     assert rules.count("<tr>") == violations["rule"].nunique() + 1
     for citation in set(violations["citation"]):
         assert escape(citation) in rules
-    drill = [d for d in demo_store.drills() if demo_store.drill_progress(d.id)
-             and demo_store.drill_progress(d.id)[0].trainee in members][0]
+    drill = [d for d in demo.drills() if demo.drill_progress(d.id)
+             and demo.drill_progress(d.id)[0].trainee in members][0]
     assert f"<h3>{escape(drill.name)}</h3>" in html
     assert "<h2>Certifications</h2>" in html
 
@@ -134,13 +140,13 @@ def test_hostile_names_and_lines_show_as_text(hostile):
         hostile.store, HOSTILE_COHORT)
 
 
-def test_write_report_needs_one_subject_and_a_folder(demo_store, tmp_path):
+def test_write_report_needs_one_subject_and_a_folder(demo, tmp_path):
     from collectkit.reports import write_report
 
     with pytest.raises(UsageError, match="exactly one"):
-        write_report(demo_store, tmp_path / "r.html")
+        write_report(demo, tmp_path / "r.html")
     with pytest.raises(UsageError, match="does not exist"):
-        write_report(demo_store, tmp_path / "no" / "r.html", cohort=1)
+        write_report(demo, tmp_path / "no" / "r.html", cohort=1)
 
 
 # ------------------------------------------------------------------ CSV
@@ -151,23 +157,23 @@ def _csv(path):
     return pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
 
 
-def test_csv_export_has_the_frame_columns(demo_store, tmp_path):
+def test_csv_export_has_the_frame_columns(demo, tmp_path):
     from collectkit.export import export_csv
     from collectkit.store.frames import ATTEMPT_COLUMNS, CERTIFICATION_COLUMNS, VIOLATION_COLUMNS
 
-    written = export_csv(demo_store, tmp_path / "all")
+    written = export_csv(demo, tmp_path / "all")
     attempts, violations = _csv(written["attempts"]), _csv(written["violations"])
     assert list(attempts.columns) == ATTEMPT_COLUMNS
     assert list(violations.columns) == VIOLATION_COLUMNS
     assert list(_csv(written["certifications"]).columns) == CERTIFICATION_COLUMNS
-    assert len(attempts) == len(demo_store.attempts_df())
-    assert len(violations) == len(demo_store.violations_df()) > 0
-    assert set(attempts["trainee"]) == {t.name for t in demo_store.trainees()}
+    assert len(attempts) == len(demo.attempts_df())
+    assert len(violations) == len(demo.violations_df()) > 0
+    assert set(attempts["trainee"]) == {t.name for t in demo.trainees()}
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", attempts["finished_at"].iloc[0])
 
-    cohort = demo_store.cohorts()[1]
-    only = export_csv(demo_store, tmp_path / "one", cohort_id=cohort.id)
-    assert set(_csv(only["attempts"])["trainee"]) == {t.name for t in demo_store.trainees(cohort.id)}
+    cohort = demo.cohorts()[1]
+    only = export_csv(demo, tmp_path / "one", cohort_id=cohort.id)
+    assert set(_csv(only["attempts"])["trainee"]) == {t.name for t in demo.trainees(cohort.id)}
 
 
 def test_csv_cells_never_run_as_formulas(tmp_path):
@@ -186,20 +192,20 @@ def test_csv_cells_never_run_as_formulas(tmp_path):
 # ------------------------------------------------------------------ CLI
 
 
-def test_cli_report_for_trainee_and_cohort(demo_store, run_cli, tmp_path):
-    who = demo_store.trainees()[2]
+def test_cli_report_for_trainee_and_cohort(demo, run_cli, tmp_path):
+    who = demo.trainees()[2]
     code, out, err = run_cli("report", "--trainee", who.name, "--out", tmp_path / "t.html",
-                             "--url", demo_store.url)
+                             "--url", demo.url)
     assert (code, err) == (0, "") and f"trainee {who.name} (#{who.id})" in out
     assert escape(who.name) in (tmp_path / "t.html").read_text(encoding="utf-8")
     code, out, err = run_cli("report", "--cohort", "2", "--out", tmp_path / "c.html",
-                             "--url", demo_store.url, "--lang", "zh-Hans")
+                             "--url", demo.url, "--lang", "zh-Hans")
     assert code == 0 and "cohort 大陆新人班 (#2)" in out
     assert json.dumps("学习曲线") in (tmp_path / "c.html").read_text(encoding="utf-8")
 
 
-def test_cli_report_uses_collectkit_db(demo_store, run_cli, tmp_path, monkeypatch):
-    monkeypatch.setenv("COLLECTKIT_DB", demo_store.url)
+def test_cli_report_uses_collectkit_db(demo, run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLLECTKIT_DB", demo.url)
     code, out, _ = run_cli("report", "--trainee", "1", "--out", tmp_path / "t.html")
     assert code == 0 and (tmp_path / "t.html").exists()
 
@@ -210,8 +216,8 @@ def test_cli_report_uses_collectkit_db(demo_store, run_cli, tmp_path, monkeypatc
     (["--trainee", "1", "--cohort", "1"], "exactly one of --trainee ID or --cohort ID"),
     ([], "exactly one of --trainee ID or --cohort ID"),
 ])
-def test_cli_report_bad_subject_is_one_line(demo_store, run_cli, tmp_path, args, message):
-    code, out, err = run_cli("report", *args, "--out", tmp_path / "r.html", "--url", demo_store.url)
+def test_cli_report_bad_subject_is_one_line(demo, run_cli, tmp_path, args, message):
+    code, out, err = run_cli("report", *args, "--out", tmp_path / "r.html", "--url", demo.url)
     assert message in _one_line_error(code, out, err)
     assert not (tmp_path / "r.html").exists()
 
@@ -228,9 +234,9 @@ def test_cli_bad_url_is_one_line(run_cli, tmp_path, monkeypatch, url, message):
         assert message in _one_line_error(code, out, err)
 
 
-def test_cli_export_writes_csv(demo_store, run_cli, tmp_path):
+def test_cli_export_writes_csv(demo, run_cli, tmp_path):
     code, out, err = run_cli("export", "--out", tmp_path / "x", "--cohort", "US onboarding",
-                             "--url", demo_store.url)
+                             "--url", demo.url)
     assert code == 0 and err == ""
     assert out.split() == [str(tmp_path / "x" / f"{n}.csv")
                            for n in ("attempts", "violations", "certifications")]
@@ -255,7 +261,7 @@ def test_cli_demo_fills_once_then_needs_force(run_cli, tmp_path):
 # ------------------------------------------------------------------ PNG
 
 
-def test_png_export_names_what_is_missing(demo_store, run_cli, tmp_path, monkeypatch):
+def test_png_export_names_what_is_missing(demo, run_cli, tmp_path, monkeypatch):
     import collectkit.export as export
 
     with pytest.raises(UsageError, match="must end in .png"):
@@ -266,12 +272,12 @@ def test_png_export_names_what_is_missing(demo_store, run_cli, tmp_path, monkeyp
     monkeypatch.delenv("BROWSER_PATH")
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setattr(export, "CHROMIUM_PATHS", ())
-    code, out, err = run_cli("export", "--out", tmp_path / "png", "--png", "--url", demo_store.url)
+    code, out, err = run_cli("export", "--out", tmp_path / "png", "--png", "--url", demo.url)
     assert "PNG export needs Chromium and none was found" in _one_line_error(code, out, err)
     assert "apt-get install chromium" in err and not (tmp_path / "png").exists()
 
 
-def test_png_export_writes_real_pngs(demo_store, run_cli, tmp_path):
+def test_png_export_writes_real_pngs(demo, run_cli, tmp_path):
     from collectkit.export import find_chromium
 
     try:
@@ -279,7 +285,7 @@ def test_png_export_writes_real_pngs(demo_store, run_cli, tmp_path):
     except CollectkitError as exc:
         pytest.skip(f"no Chromium for kaleido: {exc}")
     code, out, err = run_cli("export", "--out", tmp_path, "--png", "--trainee", "1",
-                             "--url", demo_store.url)
+                             "--url", demo.url)
     assert code == 0, err
     pngs = sorted(tmp_path.glob("*.png"))
     assert [p.stem for p in pngs] == sorted(["learning_curve", "violation_heatmap", "top_rules",

@@ -28,17 +28,17 @@ def assert_clean(page, console, requests):
     assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
 
 
-def test_cohort_report_draws_every_chart(page, demo_store, artifacts, tmp_path):
-    path = write_report(demo_store, tmp_path / "cohort.html", cohort="US onboarding")
+def test_cohort_report_draws_every_chart(page, shared_demo_store, artifacts, tmp_path):
+    path = write_report(shared_demo_store, tmp_path / "cohort.html", cohort="US onboarding")
     console, requests = open_report(page, path)
     assert page.locator(".js-plotly-plot").count() == 5
     # Each chart really drew something: the heatmap, bars and lines are in the SVG.
     assert page.locator("#ck-chart-1 .scatterlayer .trace").count() == len(
-        demo_store.trainees(1))
+        shared_demo_store.trainees(1))
     assert page.locator("#ck-chart-2 .hm, #ck-chart-2 image").count() >= 1
     assert page.locator("#ck-chart-3 .barlayer .point").count() >= 1
     legend = page.locator("#ck-chart-1 .legendtext").all_text_contents()
-    assert sorted(legend) == sorted(t.name for t in demo_store.trainees(1))
+    assert sorted(legend) == sorted(t.name for t in shared_demo_store.trainees(1))
     assert page.locator("h1").inner_text() == "Cohort report: US onboarding"
     assert_clean(page, console, requests)
     page.screenshot(path=str(artifacts / "report-cohort.png"), full_page=True)

@@ -47,6 +47,7 @@ _EXPORTS = {
     "list_personas": "collectkit.personas",
     "Persona": "collectkit.personas",
     "ResultStore": "collectkit.store.store",
+    "recommend_next": "collectkit.recommend",
     "StoreError": "collectkit.errors",
 }
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from conftest import POLITE_LINES, THREAT_LINE, play_call
+from _course import POLITE_LINES, THREAT_LINE, play_call
 
 from collectkit import tracking
 from collectkit.errors import ScenarioError, UsageError

@@ -3,13 +3,13 @@
 import datetime as dt
 
 import pytest
-from conftest import POLITE_LINES, THREAT_LINE, play_call
+from _course import IMG_NAME, POLITE_LINES, THREAT_LINE, play_call
 
 pytest.importorskip("ipywidgets")
 from collectkit.widgets import DrillRunner, SupervisorDashboard  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
-HOSTILE = "<img src=x onerror=alert(1)>"
+HOSTILE = IMG_NAME
 
 
 def html_values(widget) -> list[str]:

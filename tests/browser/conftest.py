@@ -113,13 +113,12 @@ def jupyterlab(course_dir, tmp_path_factory):
         proc.kill()
 
 
-HOSTILE_NAME = "<img src=x onerror=alert(1)>"
-
-
 @pytest.fixture(scope="session")
 def dashboard_db(tmp_path_factory):
     """A small store for the dashboard: a seeded demo cohort plus a trainee whose name is HTML
     (with one scored call), so the page must show it as text."""
+    from _course import IMG_NAME
+
     from collectkit.demo import generate_demo
     from collectkit.engine import Session
     from collectkit.store import ResultStore
@@ -128,7 +127,7 @@ def dashboard_db(tmp_path_factory):
     store = ResultStore(f"sqlite:///{path}", create=True)
     generate_demo(store, trainees=3, days=10, seed=3)
     cohort = store.cohorts()[0].id
-    hostile = store.add_trainee(HOSTILE_NAME, cohort_id=cohort)
+    hostile = store.add_trainee(IMG_NAME, cohort_id=cohort)
     call = Session("us-aggressive-card", seed=1, lang="en")
     store.record(call, hostile)
     call.say("Hello, this is Sam from Acme Recovery, a debt collector. Is this Ms. Alvarez?")

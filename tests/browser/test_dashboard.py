@@ -1,7 +1,7 @@
 """The team dashboard served by Voilà in a real browser: charts render, names stay text."""
 
 import pytest
-from conftest import HOSTILE_NAME
+from _course import IMG_NAME
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +19,7 @@ def test_dashboard_renders_charts_in_voila(page, voila, artifacts):
 
     # The trainee called <img src=x onerror=alert(1)> is shown as text, in the chart legend and
     # in the pickers, and no image element was made from the name.
-    legend = page.locator(".js-plotly-plot .legendtext", has_text=HOSTILE_NAME)
+    legend = page.locator(".js-plotly-plot .legendtext", has_text=IMG_NAME)
     assert legend.count() >= 1
     label = page.evaluate("""name => {
         for (const option of document.querySelectorAll('.ck-dashboard select option')) {
@@ -30,13 +30,13 @@ def test_dashboard_renders_charts_in_voila(page, voila, artifacts):
             }
         }
         return null;
-    }""", HOSTILE_NAME)
-    assert label and label.replace("\u00a0", " ").startswith(HOSTILE_NAME)
+    }""", IMG_NAME)
+    assert label and label.replace("\u00a0", " ").startswith(IMG_NAME)
     page.select_option("select[data-test-hostile]", label=label)
     page.click(".ck-dashboard button:has-text('Build refresher drill')")
     message = page.wait_for_selector(".ck-dashboard .ck-ok:has-text('Refresher drill')",
                                      timeout=30_000)
-    assert HOSTILE_NAME in message.inner_text()
+    assert IMG_NAME in message.inner_text()
     assert page.locator("img[src='x']").count() == 0
     assert dialogs == []
     # Voilà scrolls inside its own container, so a tall window shows the whole dashboard.

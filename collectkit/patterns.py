@@ -163,6 +163,7 @@ class PatternBook:
         self._sets: dict[str, Any] | None = None
         self._next = 0
         self._owner: dict[int, tuple[str, str]] = {}
+        self._memo: dict[str, tuple[str, frozenset[int]]] = {}
 
     @staticmethod
     def _options(group: str = "zh"):
@@ -309,8 +310,24 @@ class PatternBook:
                            confirm_index, any_index)
         self._sets = sets
 
+    MEMO_SIZE = 4096
+
     def match(self, text: str) -> tuple[str, frozenset[int]]:
-        """Normalise ``text`` and return its group and the ids of every regex that matches."""
+        """Normalise ``text`` and return its group and the ids of every regex that matches.
+
+        Results are memoised for recent texts: a role-play re-checks its earlier lines at every
+        turn, and scripts repeat their formulas (greetings, disclosures, closes).
+        """
+        memo = self._memo
+        known = memo.get(text)
+        if known is not None:
+            return known
+        if len(memo) >= self.MEMO_SIZE:
+            memo.clear()
+        result = memo[text] = self._match(text)
+        return result
+
+    def _match(self, text: str) -> tuple[str, frozenset[int]]:
         if self._sets is None:
             self.compile()
         norm = normalize(text)

@@ -187,7 +187,7 @@ def weak_spots(store, trainee_id: int, *, pass_mark: int = 70) -> WeakSpots:
         if scenario_id:
             best[scenario_id] = max(best.get(scenario_id, 0), int(total))
     passed = [s for s, ok in zip(scored["scenario_id"], scored["passed"]) if s and bool(ok)]
-    return WeakSpots(trainee_id, trainee_lang(store, trainee_id), 
+    return WeakSpots(trainee_id, trainee_lang(store, trainee_id),
                      _most_common(scored["jurisdiction"]), pass_mark, len(scored),
                      categories, tuple(personas),
                      tuple(dict.fromkeys(s for s in attempts["scenario_id"] if s)),

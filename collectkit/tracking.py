@@ -96,7 +96,8 @@ def _build_demo(path: Path, trainees: int, days: int, seed: int) -> None:
         with sqlite3.connect(partial) as conn:  # fold the WAL into the file before moving it
             conn.execute("PRAGMA journal_mode=DELETE")
         conn.close()
-        os.replace(partial, path)
+        if not path.exists():  # another kernel may have finished first: keep its file
+            os.replace(partial, path)
     finally:
         for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
             leftover.unlink(missing_ok=True)
@@ -237,8 +238,9 @@ def dashboard_frames(store, *, cohort_id: int | None = None, start=None,
     if cohort_id is not None:
         names = {c.id: c.name for c in store.cohorts()}
         if cohort_id not in names:
+            known = ", ".join(f"{i} ({n})" for i, n in names.items())
             raise UsageError(f"no cohort with id {cohort_id!r} in this store",
-                             fix="pick one of: " + ", ".join(f"{i} ({n})" for i, n in names.items()))
+                             fix=f"pick one of: {known}")
         cohort = names[cohort_id]
     attempts = store.attempts_df(cohort_id=cohort_id)
     attempts = attempts[attempts["total"].notna()]
@@ -358,7 +360,8 @@ def weakest_trainees(store, *, cohort_id: int | None = None, n: int = 5, lang: s
             ascending=False, kind="stable")
         rows.append({"trainee_id": int(trainee_id), h["trainee"]: calls["trainee"].iloc[0],
                      h["cohort"]: calls["cohort"].iloc[0] or "",
-                     h["calls"]: len(calls), h["mean_total"]: round(float(calls["total"].mean()), 1),
+                     h["calls"]: len(calls),
+                     h["mean_total"]: round(float(calls["total"].mean()), 1),
                      h["pass_rate"]: round(100 * float(calls["passed"].astype(float).mean()), 1),
                      h["critical"]: int(calls["critical"].fillna(0).sum()),
                      h["top_category"]: category_label(top.index[0], lang) if len(top) else ""})

@@ -166,10 +166,11 @@ class DrillRunner:
             status = ("✓ " + t["passed"] if scenario_id in assigned.passed
                       else t["tries"].format(n=len(done)) if done else t["untried"])
             best = t["best"].format(best=max(scores)) if scores else ""
+            cells = [escape(self._scenario_title(scenario_id)),
+                     f"<code>{escape(scenario_id)}</code>", escape(status), escape(best)]
             rows.append(f"<tr class='ck-drill-scenario' data-scenario='{escape(scenario_id)}'>"
-                        f"<td>{escape(self._scenario_title(scenario_id))}</td>"
-                        f"<td><code>{escape(scenario_id)}</code></td><td>{escape(status)}</td>"
-                        f"<td>{escape(best)}</td></tr>")
+                        + "".join(f"<td style='padding:2px 12px 2px 0'>{c}</td>" for c in cells)
+                        + "</tr>")
         facts = [t["pass_mark"].format(mark=drill.pass_mark),
                  t["via_cohort"] if assigned.via == "cohort" else t["via_trainee"]]
         if drill.due:

@@ -268,12 +268,7 @@ def cmd_roleplay(args) -> int:
     session, script = _session_for(args)
     if script is None:
         return _interactive(session)
-    for turn in script.turns:
-        if turn.speaker != "agent":
-            continue
-        if session.ended:
-            break
-        session.say(turn.text)
+    session.play(t.text for t in script.turns if t.speaker == "agent")
     if args.format == "json":
         _print_json(session.to_dict())
     else:

@@ -153,11 +153,8 @@ def generate_demo(store, *, trainees: int = 30, days: int = 60, seed: int = 0,
         use_drill = drill if scenario.id in drill_pool else None
         session = Session(scenario, seed=rng.randint(0, 10_000), lang=sim.lang)
         row = store.record(session, trainee_id, drill_id=use_drill)
-        for line in plan_call(scenario.persona, sim.lang, scenario.meta.jurisdiction,
-                              sim.skill_on(day), sim.unlawful, rng):
-            if session.ended:
-                break
-            session.say(line)
+        session.play(plan_call(scenario.persona, sim.lang, scenario.meta.jurisdiction,
+                               sim.skill_on(day), sim.unlawful, rng))
         store.finish(session)
         begun = dt.datetime.combine(start + dt.timedelta(days=day), dt.time(9)) + \
             dt.timedelta(minutes=rng.randint(0, 8 * 60))

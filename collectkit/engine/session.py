@@ -284,6 +284,18 @@ class Session:
         offer = self.facts["affordable_value"]
         return any(abs(value - offer) <= max(1.0, 0.1 * offer) for value in named)
 
+    def play(self, lines) -> "Session":
+        """Say each line in turn until the lines run out or the call ends; returns ``self``.
+
+        >>> Session("aggressive", seed=1).play(["Hello.", "How are you?"]).turns[0].text
+        'Hello.'
+        """
+        for line in lines:
+            if self.ended:
+                break
+            self.say(line)
+        return self
+
     def preview(self, text: str):
         """Violations ``text`` would cause if said now (coach mode); changes nothing."""
         from ..compliance.checker import check as run_check
@@ -317,11 +329,7 @@ class Session:
         lines = [t.text for t in self.turns[:turn] if t.speaker == "agent"]
         other = Session(self.scenario or self.persona, seed=self.seed, lang=self.lang,
                         meta=self.meta)
-        for line in lines:
-            if other.ended:
-                break
-            other.say(line)
-        return other
+        return other.play(lines)
 
     # ------------------------------------------------------------------ results
 

@@ -48,6 +48,8 @@ EN = [
     ("Who's speaking?", set(), {DEBTOR}),
     ("I'm not the account holder.", set(), {DEBTOR}),
     ("Mom speaking.", set(), {DEBTOR}),
+    ("You've got me, not him. He's not available.", set(), {DEBTOR}),
+    ("Yes, that's me, I'm the co-signer on Tom's loan.", {GUARANTOR}, {DEBTOR}),
     # listener_guarantor
     ("I co-signed that loan.", {GUARANTOR}, {DEBTOR}),
     ("I'm the guarantor.", {GUARANTOR}, set()),
@@ -68,6 +70,7 @@ EN = [
     ("He's my husband, he's not home right now.", {SPOUSE}, {THIRD}),
     ("My husband's not home right now.", {SPOUSE}, set()),
     ("Are you looking for my wife?", {SPOUSE}, set()),
+    ("My husband's not available, can I take a message?", {SPOUSE}, {THIRD}),
     ("I'm married to him, you can tell me.", {SPOUSE}, set()),
     ("My husband lost his job.", set(), {SPOUSE, THIRD}),
     ("My wife handles the bills.", set(), {SPOUSE}),
@@ -101,6 +104,8 @@ EN = [
     ("I'm gonna get a lawyer.", set(), {ATTORNEY}),
     ("Maybe I should talk to a lawyer.", set(), {ATTORNEY}),
     ("I'm going to call my lawyer.", set(), {ATTORNEY}),
+    ("I'm calling a lawyer right now.", set(), {ATTORNEY}),
+    ("That's exactly why I hired an attorney.", {ATTORNEY}, set()),
     ("I can't afford a lawyer.", set(), {ATTORNEY}),
     ("I don't have a lawyer.", set(), {ATTORNEY}),
 ]
@@ -127,12 +132,20 @@ ZH_HANS = [
     ("我是他同事", {THIRD}, {DEBTOR}),
     ("我是江苏人", set(), {DEBTOR}),
     ("我是张阿姨，他邻居", set(), {DEBTOR}),
+    ("是我，他妈妈", set(), {DEBTOR}),
+    ("我是王先生", {DEBTOR}, set()),
+    ("对，我就是借款人", {DEBTOR}, set()),
+    ("他现在不在……（叹气）算了，是我本人。", {DEBTOR}, {THIRD}),
     # listener_guarantor
     ("我是担保人", {GUARANTOR}, set()),
     ("我当时做了担保", {GUARANTOR}, set()),
     ("我是他的担保人，他跑了", {GUARANTOR}, set()),
     ("担保人是我。", {GUARANTOR}, set()),
     ("我给他做的担保", {GUARANTOR}, set()),
+    ("是我，我给我侄子黄涛做过担保。", {GUARANTOR}, {DEBTOR}),
+    ("是我，我是刘洋那笔贷款的担保人。", {GUARANTOR}, {DEBTOR}),
+    ("我是说你们应该去找担保人", set(), {GUARANTOR, DEBTOR}),
+    ("我从来没给别人做过担保", set(), {GUARANTOR}),
     ("我不是担保人", set(), {GUARANTOR}),
     ("我没给他做过担保", set(), {GUARANTOR}),
     ("担保人是我哥", set(), {GUARANTOR}),
@@ -170,6 +183,8 @@ ZH_HANS = [
     ("我没钱请律师", set(), {ATTORNEY}),
     ("我准备找个律师问问", set(), {ATTORNEY}),
     ("我要找律师来处理", set(), {ATTORNEY}),
+    ("这正是我请律师的原因", {ATTORNEY}, set()),
+    ("你可以直接找我律师", {ATTORNEY}, set()),
 ]
 
 ZH_HANT = [
@@ -196,6 +211,7 @@ ZH_HANT = [
     ("保證人是我沒錯", {GUARANTOR}, set()),
     ("我又不是保證人", set(), {GUARANTOR}),
     ("我沒有幫他作保", set(), {GUARANTOR}),
+    ("他不在，我是他媽媽，有什麼事？", {THIRD}, {DEBTOR, GUARANTOR}),
     # listener_spouse
     ("我是他太太", {SPOUSE}, {DEBTOR}),
     ("他是我先生，他不在", {SPOUSE}, {DEBTOR}),
@@ -219,6 +235,7 @@ ZH_HANT = [
     ("律師正在處理", {ATTORNEY}, set()),
     ("我要去找律師", set(), {ATTORNEY}),
     ("我考慮請律師", set(), {ATTORNEY}),
+    ("我已經跟您說我有律師了", {ATTORNEY}, set()),
     ("我打算找律師告你們", set(), {ATTORNEY}),
 ]
 

@@ -22,12 +22,7 @@ BAD_ENDINGS = {"complaint", "hang_up", "no_resolution", "cease_request"}
 
 
 def play(persona, lang, lines, seed=1):
-    session = Session(persona, seed=seed, lang=lang)
-    for line in lines:
-        if session.ended:
-            break
-        session.say(line)
-    return session
+    return Session(persona, seed=seed, lang=lang).play(lines)
 
 
 def scripts(persona):

@@ -16,12 +16,7 @@ LINES = ["Hello, this is Sam from Acme Recovery, a debt collector. Is this Ms. L
 
 
 def play(seed, lang="en", persona="aggressive", lines=LINES):
-    s = Session(persona, seed=seed, lang=lang)
-    for line in lines:
-        if s.ended:
-            break
-        s.say(line)
-    return s
+    return Session(persona, seed=seed, lang=lang).play(lines)
 
 
 def test_same_seed_same_call():

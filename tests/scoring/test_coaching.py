@@ -16,12 +16,7 @@ SCORE_KEYS = {"total", "compliance", "technique", "outcome", "passed"}
 
 
 def play(persona, lang, lines, seed=1):
-    session = Session(persona, seed=seed, lang=lang)
-    for line in lines:
-        if session.ended:
-            break
-        session.say(line)
-    return session
+    return Session(persona, seed=seed, lang=lang).play(lines)
 
 
 def scripts(persona):

@@ -72,7 +72,9 @@ def evaluate_check(check, agent_turns, acts, contexts, cues) -> tuple[bool, int 
     kind = check["kind"]
     wanted = frozenset(check.get("acts", ()))
     if kind == "present":
-        return _first(agent_turns, acts, wanted) is not None, None
+        # a persona cue (e.g. the evasive type's "better option" hint) may stand in for the acts
+        by_cue = check.get("cue") and any(check["cue"] in cues.get(i, ()) for i in agent_turns)
+        return bool(by_cue) or _first(agent_turns, acts, wanted) is not None, None
     if kind == "absent":
         hit = _first(agent_turns, acts, wanted)
         return hit is None, hit

@@ -112,3 +112,17 @@ def test_debrief_in_chinese():
     s.say("你欠了4800元，今天必须还！")
     d = debrief(s)
     assert any("怒气上升" in tp.message for tp in d.turning_points)
+
+
+def test_script_scored_against_a_scenario_uses_persona_cues(run_cli, tmp_path):
+    script = tmp_path / "script.txt"
+    script.write_text("Agent: Hello, this is Sam from Keystone Lending, a debt collector.\n"
+                      "Agent: If we settle it today I can offer a better arrangement.\n",
+                      encoding="utf-8")
+    code, out, err = run_cli("score", script, "--scenario", "us-evasive-smallbiz", "--format", "json")
+    assert code == 0, err
+    import json
+    report = json.loads(out)[0]
+    assert report["persona"] == "evasive" and report["score"]["outcome"] is None
+    better = next(c for c in report["checks"] if c["id"] == "better_option")
+    assert better["passed"]

@@ -199,10 +199,13 @@ debtor's mood moved, your score, and a better line for each moment that cost you
 """),
     LANG_CELL,
     code("""
+from collectkit import tracking
 from collectkit.widgets import RoleplayChat
 
+store = tracking.course_store()            # COLLECTKIT_DB, or the course's own database
+ME = store.add_trainee("New hire (first call)")   # every turn you type is saved as you go
 SCENARIO = {"en": "us-aggressive-card", "zh-Hans": "cn-aggressive-card", "zh-Hant": "tw-evasive-shop"}[LANG]
-chat = RoleplayChat(SCENARIO, lang=LANG, coach=True, seed=1)
+chat = RoleplayChat(SCENARIO, lang=LANG, coach=True, seed=1, store=store, trainee=ME)
 chat.start()
 chat
 """),
@@ -243,9 +246,12 @@ call up to that moment and say something else.
 """),
     LANG_CELL,
     code("""
+from collectkit import tracking
 from collectkit.widgets import RoleplayChat
 
-chat = RoleplayChat(lang=LANG, coach=False)
+store = tracking.course_store()            # COLLECTKIT_DB, or the course's own database
+ME = store.add_trainee("Practice")         # every turn is saved as it is typed
+chat = RoleplayChat(lang=LANG, coach=False, store=store, trainee=ME)
 chat
 """),
 ]

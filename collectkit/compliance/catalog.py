@@ -62,7 +62,7 @@ def load_catalog(rules_dir: Path | str = RULES_DIR, regimes=REGIMES) -> Catalog:
     rules_dir = Path(rules_dir)
     book = PatternBook()
     lexicon = shared_lexicon()
-    acts = ActRecognizer(book, lexicon)
+    acts = ActRecognizer(book, lexicon, context_book=PatternBook())
     rules = []
     for regime in regimes:
         directory = rules_dir / regime
@@ -75,6 +75,7 @@ def load_catalog(rules_dir: Path | str = RULES_DIR, regimes=REGIMES) -> Catalog:
             rules.append(load_rule(path, book=book, lexicon=regime_lexicon,
                                    regime_dir_name=regime))
     book.compile()
+    acts.context_book.compile()
     return Catalog(book, acts, tuple(rules))
 
 

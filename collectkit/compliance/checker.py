@@ -69,15 +69,17 @@ def check(transcript: Transcript, *, catalog: Catalog | None = None) -> CheckRes
     flags: set[str] = set()
     for index, turn in enumerate(transcript.turns):
         contexts.append(tuple(sorted(flags)))
-        group, matched = book.match(turn.text)
-        matches.append((group, matched))
         if turn.speaker != "agent":
+            group, matched = recognizer.context_book.match(turn.text)
+            matches.append((group, matched))
             acts.append(())
             raised = recognizer.context_of(group, matched)
             for flag in raised:
                 flags.difference_update(RESETS.get(flag, ()))
             flags.update(raised)
             continue
+        group, matched = book.match(turn.text)
+        matches.append((group, matched))
         turn_acts = recognizer.acts_of(group, matched)
         acts.append(turn_acts)
         candidates = pattern_index.candidates(matched) if matched else []

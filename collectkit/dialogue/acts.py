@@ -60,8 +60,12 @@ def shared_lexicon() -> Lexicon:
 class ActRecognizer:
     """Act and context matchers registered in a shared :class:`PatternBook`."""
 
-    def __init__(self, book: PatternBook, lexicon: Lexicon, directory: Path = PATTERN_DIR):
+    def __init__(self, book: PatternBook, lexicon: Lexicon, directory: Path = PATTERN_DIR,
+                 context_book: PatternBook | None = None):
         self.book = book
+        # The other side's lines only raise context flags: matching them against a small book of
+        # their own keeps new debtor text cheap (a big shared DFA is slow on unseen text).
+        self.context_book = context_book or book
         self.acts: dict[str, Matcher] = {}
         self.context: dict[str, Matcher] = {}
         specs = {act: {} for act in ACTS}
@@ -98,7 +102,8 @@ class ActRecognizer:
                     if group not in pos[name] and group not in neg[name]:
                         continue
                     # one group at a time, so an error names the file it is in
-                    part = book.matcher({group: pos[name].get(group) or []},
+                    owner = self.context_book if target is self.context else book
+                    part = owner.matcher({group: pos[name].get(group) or []},
                                         {group: neg[name][group]} if group in neg[name] else None,
                                         lexicon=layered, source=sources.get(group, directory))
                     alts.update(part.group_alts)

@@ -39,7 +39,7 @@ def infer_outcome(transcript, acts, contexts, cues, persona: str | None) -> str 
         # flags raised by the last line itself are not in contexts yet
         from ..compliance.catalog import default_catalog
         catalog = default_catalog()
-        group, matched = catalog.book.match(turns[-1].text)
+        group, matched = catalog.acts.context_book.match(turns[-1].text)
         flags |= set(catalog.acts.context_of(group, matched))
     agent = [i for i, t in enumerate(turns) if t.speaker == "agent"]
     said = set().union(*(acts[i] for i in agent)) if agent else set()

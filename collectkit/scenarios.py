@@ -16,7 +16,7 @@ from typing import Any
 from .errors import CollectkitError, ScenarioError
 from .text import LANGS, localize
 from .transcript import CallMeta, build_meta
-from .yamlio import line_of, load_yaml
+from .yamlio import line_of, load_fields
 
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 REQUIRED = ("id", "title", "persona", "langs", "meta", "facts", "goal")
@@ -62,18 +62,7 @@ def format_amount(value: float, currency: str, lang: str) -> str:
 def load_scenario_file(path: Path) -> Scenario:
     from .personas import list_personas
 
-    data = load_yaml(path, error=ScenarioError)
-    if not isinstance(data, dict):
-        raise ScenarioError("a scenario file is a mapping of fields", path=path, line=1)
-    for key in REQUIRED:
-        if key not in data or data[key] in (None, ""):
-            raise ScenarioError(f"missing field {key!r}", path=path, line=line_of(data) or 1,
-                                fix="every scenario needs: " + ", ".join(REQUIRED))
-    unknown = set(data) - set(REQUIRED) - set(OPTIONAL)
-    if unknown:
-        key = sorted(unknown)[0]
-        raise ScenarioError(f"unknown field {key!r}", path=path, line=line_of(data, key),
-                            fix="allowed: " + ", ".join(REQUIRED + OPTIONAL))
+    data = load_fields(path, "scenario", REQUIRED, OPTIONAL, error=ScenarioError)
     if str(data["id"]) != path.stem:
         raise ScenarioError(f"scenario id {data['id']!r} does not match the file name",
                             path=path, line=line_of(data, "id"), fix=f"rename to {data['id']}.yaml")

@@ -80,3 +80,23 @@ def line_of(data: Any, key: str | None = None) -> int | None:
     if isinstance(data, LineDict):
         return data.line_of(key) if key is not None else data.line
     return getattr(data, "line", None)
+
+
+def load_fields(path: str | Path, kind: str, required, optional, *, error: type) -> dict:
+    """Load a YAML file that must be a mapping with ``required`` fields and no unknown ones.
+
+    Errors name the file, the line and the fields allowed (``kind`` is "rule", "scenario"...).
+    """
+    data = load_yaml(path, error=error)
+    if not isinstance(data, dict):
+        raise error(f"a {kind} file is a mapping of fields", path=path, line=1)
+    for key in required:
+        if key not in data or data[key] in (None, ""):
+            raise error(f"missing field {key!r}", path=path, line=line_of(data) or 1,
+                        fix=f"every {kind} needs: " + ", ".join(required))
+    unknown = set(data) - set(required) - set(optional)
+    if unknown:
+        key = sorted(unknown)[0]
+        raise error(f"unknown field {key!r}", path=path, line=line_of(data, key),
+                    fix="allowed fields: " + ", ".join(tuple(required) + tuple(optional)))
+    return data

@@ -11,7 +11,7 @@ from ..errors import RuleError
 from ..patterns import GROUPS, Lexicon, PatternBook
 from ..text import localize
 from ..transcript import PARTIES, CallMeta
-from ..yamlio import line_of, load_yaml
+from ..yamlio import line_of, load_fields
 from .categories import CATEGORIES, DEFAULT_SEVERITY, REGIMES, SEVERITIES
 from .detectors import build_detector
 
@@ -185,18 +185,7 @@ def _examples(raw, source) -> tuple[Example, ...]:
 def load_rule(path: Path, *, book: PatternBook, lexicon: Lexicon, regime_dir_name: str | None = None) -> Rule:
     from ..dialogue.acts import ACTS
 
-    data = load_yaml(path, error=RuleError)
-    if not isinstance(data, dict):
-        raise RuleError("a rule file is a mapping of fields", path=path, line=1)
-    for key in REQUIRED:
-        if key not in data or data[key] in (None, ""):
-            raise RuleError(f"missing field {key!r}", path=path, line=line_of(data) or 1,
-                            fix="every rule needs: " + ", ".join(REQUIRED))
-    unknown = set(data) - set(REQUIRED) - set(OPTIONAL)
-    if unknown:
-        key = sorted(unknown)[0]
-        raise RuleError(f"unknown field {key!r}", path=path, line=line_of(data, key),
-                        fix="allowed fields: " + ", ".join(REQUIRED + OPTIONAL))
+    data = load_fields(path, "rule", REQUIRED, OPTIONAL, error=RuleError)
     rule_id = str(data["id"])
     if not _ID.match(rule_id):
         raise RuleError(f"rule id {rule_id!r} is not like US-THREAT-01", path=path,

@@ -9,7 +9,7 @@ from typing import Any
 from .conditions import PROMISE_LEVELS, STATE_VARS, Condition
 from ..errors import PersonaError
 from ..text import LANGS, localize
-from ..yamlio import line_of, load_yaml
+from ..yamlio import line_of, load_fields
 
 EXITS = ("hang_up", "complaint", "promise_to_pay", "payment_plan", "dispute", "cease_request",
          "refer_to_attorney", "wrong_party")
@@ -90,17 +90,7 @@ def _list(value) -> frozenset:
 def load_persona_file(path: Path) -> Persona:
     from ..dialogue.acts import ACTS
 
-    data = load_yaml(path, error=PersonaError)
-    if not isinstance(data, dict):
-        raise PersonaError("a persona file is a mapping of fields", path=path, line=1)
-    for key in REQUIRED:
-        if key not in data:
-            raise PersonaError(f"missing field {key!r}", path=path, line=1,
-                               fix="every persona needs: " + ", ".join(REQUIRED))
-    unknown = set(data) - set(REQUIRED) - set(OPTIONAL)
-    if unknown:
-        key = sorted(unknown)[0]
-        raise PersonaError(f"unknown field {key!r}", path=path, line=line_of(data, key))
+    data = load_fields(path, "persona", REQUIRED, OPTIONAL, error=PersonaError)
     if data["id"] != path.stem:
         raise PersonaError(f"persona id {data['id']!r} does not match the file name",
                            path=path, line=line_of(data, "id"))
